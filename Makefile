@@ -1,0 +1,62 @@
+# BOUNCE online. Two commands do all set-up on a fresh machine:
+#   make run   - install, migrate, load demo content once, serve on http://127.0.0.1:8000
+#   make test  - the same set-up, then the whole suite (browser tests included)
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := .make
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: run test setup bench lint messages clean
+
+$(STAMP):
+	mkdir -p $(STAMP)
+
+$(STAMP)/python: requirements.txt | $(STAMP)
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(STAMP)/npm: package.json package-lock.json | $(STAMP)
+	# h5p-standalone's preinstall script insists on yarn; it needs no install scripts at all.
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Compiled message catalogues (.mo) are build output, made from the committed .po files.
+$(STAMP)/messages: $(shell find locale */locale -name '*.po' 2>/dev/null) | $(STAMP)/python
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules >/dev/null
+	touch $@
+
+# Debian's Chromium for the browser tests (Playwright cannot download its own browser here).
+$(CHROMIUM):
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq chromium >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq chromium >/dev/null; fi
+
+setup: $(STAMP)/python $(STAMP)/npm $(STAMP)/messages
+
+run: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+# Browser tests run in a pytest process of their own: they need transactional tests with
+# serialized rollback (Wagtail's root page, locales and roles come from migrations), which
+# pytest-django only restores reliably when no ordinary test ran before them in the process.
+test: setup $(CHROMIUM)
+	$(PY) -m pytest -m "not browser"
+	$(PY) -m pytest -m browser
+
+bench: setup
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py bench
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+messages: setup
+	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles
+
+clean:
+	rm -rf $(VENV) node_modules $(STAMP) staticfiles

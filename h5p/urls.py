@@ -1,0 +1,3 @@
+"""URLs of the h5p app (included from bounce/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,12 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HomeConfig(AppConfig):
+    """The kernel: home page, general pages, shared blocks, image model, roles and demo loading.
+
+    Every other project app may use it; it imports none of them.
+    """
+
+    name = "home"
+    verbose_name = _("Basis")

@@ -1,0 +1,3 @@
+"""URLs of the schools app (included from bounce/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,112 @@
+"""Fixtures for the whole suite: users per role and a Playwright browser on Debian's Chromium."""
+
+import os
+
+import pytest
+
+from tests.factories import CoordinatorFactory, TeacherFactory
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def coordinator(db):
+    return CoordinatorFactory(email="coordinator@gemeente.example")
+
+
+@pytest.fixture
+def teacher(db):
+    return TeacherFactory(email="leerkracht@school-a.example")
+
+
+@pytest.fixture
+def other_teacher(db):
+    return TeacherFactory(email="leerkracht@school-b.example")
+
+
+@pytest.fixture(scope="session")
+def browser_instance():
+    """One Chromium for the session (starting it is the slow part)."""
+    # Playwright's sync API runs an event loop in this thread; Django's ORM refuses to run
+    # inside one unless told that this test process knows what it does.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run 'make test', which installs it.")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser_instance, live_server):
+    """A fresh browser context and page per test (own cookies), pointed at the live server."""
+    context = browser_instance.new_context(base_url=live_server.url, locale="nl-NL")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def login(live_server):
+    """Log a user into a Playwright page by copying a Django session cookie (no form, no axes)."""
+    from django.conf import settings
+    from django.test import Client
+
+    def _login(page, user):
+        client = Client()
+        client.force_login(user)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.add_cookies(
+            [{"name": settings.SESSION_COOKIE_NAME, "value": cookie.value, "url": live_server.url}]
+        )
+        return page
+
+    return _login
+
+
+AXE_PATH = os.path.join(os.path.dirname(os.path.dirname(__file__)), "node_modules", "axe-core", "axe.min.js")
+
+
+@pytest.fixture
+def axe():
+    """Run axe-core (from npm, local) on the current page; return violations at WCAG 2.x A/AA."""
+
+    def _run(page, context=None):
+        page.add_script_tag(path=AXE_PATH)
+        result = page.evaluate(
+            """async (ctx) => await axe.run(ctx || document, {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}
+            })""",
+            context,
+        )
+        return [
+            {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+            for v in result["violations"]
+        ]
+
+    return _run
+
+
+def pytest_collection_modifyitems(config, items):
+    """Browser tests must be transactional with serialized rollback; say so early if one is not."""
+    for item in items:
+        if item.get_closest_marker("browser"):
+            marker = item.get_closest_marker("django_db")
+            if marker is None or not marker.kwargs.get("serialized_rollback"):
+                raise pytest.UsageError(
+                    f"{item.nodeid}: browser tests need @pytest.mark.django_db(transaction=True, serialized_rollback=True)"
+                )
