@@ -30,7 +30,7 @@ def load(stdout):
 
 
 def summary():
-    lines = ["", "Demo-accounts (voorbeeld; wachtwoord voor alle drie: %s):" % DEMO_PASSWORD]
+    lines = ["", f"Demo-accounts (voorbeeld; wachtwoord voor alle drie: {DEMO_PASSWORD}):"]
     for email, first_name, last_name, group_name, _staff in DEMO_USERS:
         lines.append(f"  {group_name:<14} {email:<32} ({first_name} {last_name})")
     lines.append("Beheer (Wagtail): http://127.0.0.1:8000/admin/   Site: http://127.0.0.1:8000/")
