@@ -8,13 +8,17 @@ course), each holding numbered parts. Other apps rely on these names:
 
 from django.conf import settings
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
-from wagtail.snippets.models import register_snippet
+
+from . import selectors
+from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
 
 
 class ProgrammeType(models.TextChoices):
@@ -23,7 +27,6 @@ class ProgrammeType(models.TextChoices):
     COURSE = "cursus", _("Cursus voor leerkrachten")
 
 
-@register_snippet
 class Aspect(TranslatableMixin, models.Model):
     """One of the seven aspects of resilience a lesson trains (editable by coordinators)."""
 
@@ -57,6 +60,21 @@ class ProgrammeIndexPage(Page):
         verbose_name = _("programma")
         verbose_name_plural = _("programma's")
 
+    @property
+    def part_model(self):
+        return {ProgrammeType.CLASS: ClassLessonPage, ProgrammeType.HOME: HomeModulePage,
+                ProgrammeType.COURSE: CourseModulePage}[self.programme_type]
+
+    @property
+    def teachers_only(self):
+        """Class lessons and the course are for teachers; the index itself is a public table of contents."""
+        return self.programme_type != ProgrammeType.HOME
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.index_context(self, request.user))
+        return context
+
 
 class ProgrammePartPage(Page):
     """Fields shared by every numbered part of a programme (abstract)."""
@@ -68,12 +86,30 @@ class ProgrammePartPage(Page):
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.FilterField("number")]
     parent_page_types = ["lessons.ProgrammeIndexPage"]
     subpage_types: list[str] = []
+    part_panels = [MultiFieldPanel([FieldPanel("number"), FieldPanel("duration_minutes"), FieldPanel("summary")],
+                                   heading=_("Plaats en duur"))]
+    teachers_only = False
 
     class Meta:
         abstract = True
 
+    def access_denied(self, request):
+        """Teacher-only parts answer anonymous visitors (and accounts without a role) with a 403
+        page that explains why and links to the login, never with a 404."""
+        if self.teachers_only and not selectors.is_teacher(request.user):
+            return TemplateResponse(request, "lessons/login_required.html", {"page": self}, status=403)
+        return None
 
-class ClassLessonPage(ProgrammePartPage):
+    def serve(self, request, *args, **kwargs):
+        return self.access_denied(request) or super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.part_context(self, request))
+        return context
+
+
+class ClassLessonPage(RoutablePageMixin, ProgrammePartPage):
     """A lesson a teacher gives to their groep (BOUNCE young, adapted to groep 7/8)."""
 
     learning_goals = RichTextField(_("leerdoelen"), features=["bold", "italic", "ul", "ol"])
@@ -83,14 +119,65 @@ class ClassLessonPage(ProgrammePartPage):
         "lessons.HomeModulePage", verbose_name=_("bijbehorende thuismodule"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="class_lessons",
     )
+    preparation = StreamField(PreparationBlock(), verbose_name=_("Voorbereiden"), blank=True,
+                              help_text=_("Achtergrond en voorbereiding voor de leerkracht."))
+    in_class = StreamField([("step", ClassStepBlock())], verbose_name=_("In de klas"), min_num=1,
+                           help_text=_("De stappen van de les; de presentatiemodus toont één stap per scherm."))
+
+    content_panels = [
+        *Page.content_panels, *ProgrammePartPage.part_panels,
+        FieldPanel("learning_goals"), FieldPanel("aspects"), FieldPanel("materials"), FieldPanel("home_module"),
+        FieldPanel("preparation"), FieldPanel("in_class"),
+    ]
+    search_fields = [*ProgrammePartPage.search_fields, index.SearchField("learning_goals"),
+                     index.SearchField("preparation"), index.SearchField("in_class")]
+    teachers_only = True
 
     class Meta:
         verbose_name = _("les in de klas")
         verbose_name_plural = _("lessen in de klas")
 
+    def serve(self, request, *args, **kwargs):
+        # RoutablePageMixin.serve runs the sub-page view directly: check access before it does.
+        return self.access_denied(request) or super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context.update(
+            present_url=self.get_url(request) + self.reverse_subpage("present"),
+            aspects=list(self.aspects.all()),
+            worksheets=selectors.worksheets(self),
+            home_module=self.home_module if self.home_module_id and self.home_module.live else None,
+        )
+        return context
+
+    @path("presenteren/", name="present")
+    def present(self, request):
+        """Presentation mode for the digibord: "In de klas" one step per screen, no site chrome."""
+        return self.render(request, template="lessons/class_lesson_present.html")
+
 
 class HomeModulePage(ProgrammePartPage):
     """A short at-home module for carers (10-15 minutes, B1 Dutch, mobile first, public)."""
+
+    child_learned = RichTextField(
+        _("Wat uw kind deze week leerde"), blank=True, features=["bold", "italic", "ul"],
+        help_text=_("Kort en in eenvoudige taal: wat deed de groep in de les die bij deze module hoort?"),
+    )
+    steps = StreamField([("step", HomeStepBlock())], verbose_name=_("stappen"), min_num=1, max_num=6)
+    done_title = models.CharField(_("titel van de laatste stap"), max_length=120, default=_("Klaar!"))
+    done_text = RichTextField(_("tekst van de laatste stap"), features=["bold", "italic", "ul", "link"])
+
+    content_panels = [
+        *Page.content_panels, *ProgrammePartPage.part_panels, FieldPanel("child_learned"), FieldPanel("steps"),
+        MultiFieldPanel([FieldPanel("done_title"), FieldPanel("done_text")], heading=_("Laatste stap")),
+    ]
+    search_fields = [*ProgrammePartPage.search_fields, index.SearchField("child_learned"), index.SearchField("steps")]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["lessons"] = list(self.class_lessons.live().order_by("number").only("id", "title", "number", "url_path", "path", "depth"))
+        return context
 
     class Meta:
         verbose_name = _("thuismodule")
@@ -99,6 +186,12 @@ class HomeModulePage(ProgrammePartPage):
 
 class CourseModulePage(ProgrammePartPage):
     """A module of the teacher course (the teacher's own preparation)."""
+
+    body = StreamField(CourseBodyBlock(), verbose_name=_("inhoud"))
+
+    content_panels = [*Page.content_panels, *ProgrammePartPage.part_panels, FieldPanel("body")]
+    search_fields = [*ProgrammePartPage.search_fields, index.SearchField("body")]
+    teachers_only = True
 
     class Meta:
         verbose_name = _("cursusmodule")
