@@ -1,3 +1,15 @@
-"""URLs of the h5p app (included from bounce/urls.py)."""
+"""URLs of the h5p app, included language-neutral at /h5p/ from bounce/urls.py."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import views
+
+app_name = "h5p"
+
+urlpatterns = [
+    path("activiteit/<slug:slug>/", views.activity_page, name="activity"),
+    path("speler/<slug:slug>/", views.player, name="player"),
+    path("xapi/<slug:slug>/", views.xapi, name="xapi"),
+    path("tussenstand/<slug:slug>/", views.state, name="state"),
+    path("pakket/<str:token>/<path:path>", views.package_file, name="package_file"),
+]

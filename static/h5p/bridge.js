@@ -1,0 +1,112 @@
+/*
+ * Embedding-page side of the H5P players. Starts sandboxed players lazily and one after
+ * another (h5p-standalone's globals do not like parallel starts), sizes them from their height
+ * messages, and saves their xAPI statements and resume state with this page's session and
+ * CSRF token. Messages are accepted only from our own iframes (event.source) and every value
+ * in them is treated as untrusted: the server validates again.
+ */
+(function () {
+  'use strict';
+  if (window.BounceH5P) { window.BounceH5P.scan(); return; }
+  var MAX_STATE = 64 * 1024;
+  var embeds = [];
+  var queue = [];
+  var running = null;
+
+  function t(el, text) { var s = el.querySelector('[data-h5p-status]'); if (s) { s.textContent = text; } }
+
+  function post(url, body, csrf) {
+    return fetch(url, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: {'Content-Type': 'application/json', 'X-CSRFToken': csrf, 'Accept': 'application/json'},
+      body: JSON.stringify(body)
+    });
+  }
+
+  function next() {
+    if (running || !queue.length) { return; }
+    running = queue.shift();
+    var embed = running;
+    embed.timer = window.setTimeout(function () { finish(embed, 'Deze oefening laadt niet. Probeer de pagina opnieuw te laden.'); }, 30000);
+    fetch(embed.el.dataset.stateUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+      .then(function (r) { return r.ok ? r.json() : {state: null}; })
+      .catch(function () { return {state: null}; })
+      .then(function (data) {
+        embed.state = typeof data.state === 'string' ? data.state : null;
+        embed.iframe.src = embed.el.dataset.playerUrl;
+      });
+  }
+
+  function finish(embed, text) {
+    window.clearTimeout(embed.timer);
+    t(embed.el, text);
+    embed.el.dataset.h5pState = text ? 'error' : 'started';
+    if (running === embed) { running = null; next(); }
+  }
+
+  function bind(el) {
+    if (el.dataset.h5pBound) { return; }
+    el.dataset.h5pBound = '1';
+    var embed = {el: el, iframe: el.querySelector('iframe'), state: null, started: false};
+    embeds.push(embed);
+    var enqueue = function () { t(el, 'De oefening wordt geladen…'); queue.push(embed); next(); };
+    if (!('IntersectionObserver' in window)) { enqueue(); return; }
+    var io = new IntersectionObserver(function (entries) {
+      if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); enqueue(); }
+    }, {rootMargin: '200px 0px'});
+    io.observe(el);
+  }
+
+  function scan() { document.querySelectorAll('[data-h5p-embed]').forEach(bind); }
+
+  window.addEventListener('message', function (event) {
+    var embed = null;
+    for (var i = 0; i < embeds.length; i++) {
+      if (embeds[i].iframe.contentWindow === event.source) { embed = embeds[i]; }
+    }
+    var msg = event.data;
+    if (!embed || !msg || typeof msg !== 'object' || typeof msg.type !== 'string') { return; }
+    var el = embed.el;
+    switch (msg.type) {
+      case 'bounce-h5p:ready':
+        embed.iframe.contentWindow.postMessage({type: 'bounce-h5p:start', state: embed.state}, '*');
+        break;
+      case 'bounce-h5p:started':
+        embed.started = true;
+        finish(embed, '');
+        break;
+      case 'bounce-h5p:error':
+        finish(embed, 'Deze oefening kon niet worden gestart.');
+        break;
+      case 'bounce-h5p:height':
+        if (typeof msg.height === 'number' && isFinite(msg.height) && !document.fullscreenElement) {
+          embed.iframe.style.height = Math.min(Math.max(Math.round(msg.height), 120), 6000) + 'px';
+        }
+        break;
+      case 'bounce-h5p:xapi':
+        post(el.dataset.xapiUrl, {statement: msg.statement, children: Array.isArray(msg.children) ? msg.children : []}, el.dataset.csrf)
+          .then(function (r) {
+            if (r.status === 201) {
+              el.dataset.h5pSaved = String(Number(el.dataset.h5pSaved || 0) + 1);
+              var verb = msg.statement && msg.statement.verb && String(msg.statement.verb.id).split('/').pop();
+              if (verb === 'completed' || verb === 'answered') { t(el, 'Je resultaat is bewaard.'); }
+            }
+          }).catch(function () { t(el, 'Je resultaat kon niet worden bewaard.'); });
+        break;
+      case 'bounce-h5p:state':
+        if (typeof msg.state === 'string' && msg.state.length <= MAX_STATE && msg.state !== embed.lastState) {
+          embed.lastState = msg.state;
+          post(el.dataset.stateUrl, {state: msg.state}, el.dataset.csrf).catch(function () {});
+        }
+        break;
+    }
+  });
+
+  window.addEventListener('resize', function () {
+    embeds.forEach(function (e) { if (e.started) { e.iframe.contentWindow.postMessage({type: 'bounce-h5p:resize'}, '*'); } });
+  });
+
+  window.BounceH5P = {scan: scan};
+  if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', scan); } else { scan(); }
+})();

@@ -1,0 +1,83 @@
+/*
+ * Runs inside the sandboxed player iframe (opaque origin: no cookies, no parent DOM).
+ * Waits for the embedding page's "start" message (which carries the saved state), starts
+ * h5p-standalone, and passes xAPI statements, resume state and its height back with
+ * postMessage. Only the embedding page talks to the server.
+ */
+(function () {
+  'use strict';
+  var config = JSON.parse(document.getElementById('h5p-config').textContent);
+  var container = document.getElementById('h5p-container');
+  var started = false;
+  var fullscreen = false;
+
+  function send(message) { window.parent.postMessage(message, '*'); }
+
+  function flatten(children, out) {
+    (children || []).forEach(function (child) {
+      if (child && child.statement) { out.push(child.statement); }
+      if (child && child.children) { flatten(child.children, out); }
+    });
+    return out;
+  }
+
+  function onXAPI(event) {
+    var statement = event && event.data && event.data.statement;
+    if (!statement || !statement.verb) { return; }
+    var activities = (statement.context || {}).contextActivities || {};
+    if (activities.parent && activities.parent.length) { return; } // sent with its parent
+    var verb = String(statement.verb.id).split('/').pop();
+    if (verb === 'interacted' || verb === 'progressed') { return; }
+    var children = [];
+    if ((verb === 'answered' || verb === 'completed') && statement.result) {
+      var instance = (window.H5P.instances || [])[0];
+      if (instance && typeof instance.getXAPIData === 'function') {
+        try { children = flatten(instance.getXAPIData().children, []); } catch (e) { children = []; }
+      }
+    }
+    send({type: 'bounce-h5p:xapi', statement: JSON.parse(JSON.stringify(statement)), children: JSON.parse(JSON.stringify(children))});
+  }
+
+  function reportHeight() {
+    if (fullscreen) { return; }
+    var content = container.querySelector('.h5p-content') || container;
+    send({type: 'bounce-h5p:height', height: Math.ceil(content.getBoundingClientRect().height)});
+  }
+
+  function start(state) {
+    var options = Object.assign({}, config);
+    if (typeof state === 'string' && state) { options.contentUserData = [{state: state}]; }
+    new window.H5PStandalone.H5P(container, options).then(function () {
+      var H5P = window.H5P;
+      H5P.externalDispatcher.on('xAPI', onXAPI);
+      H5P.setUserData = function (contentId, dataId, data) {
+        if (dataId !== 'state' || data === undefined || data === null) { return; }
+        send({type: 'bounce-h5p:state', state: typeof data === 'string' ? data : JSON.stringify(data)});
+      };
+      H5P.preventInit = false;
+      H5P.init(container);
+      document.addEventListener('fullscreenchange', function () {
+        fullscreen = !!document.fullscreenElement;
+        if (!fullscreen) { reportHeight(); }
+      });
+      if (window.ResizeObserver) { new ResizeObserver(reportHeight).observe(container); }
+      reportHeight();
+      send({type: 'bounce-h5p:started'});
+    }).catch(function (error) {
+      send({type: 'bounce-h5p:error', message: String(error && error.message || error).slice(0, 200)});
+    });
+  }
+
+  window.addEventListener('message', function (event) {
+    if (event.source !== window.parent) { return; }
+    var message = event.data;
+    if (!message || typeof message !== 'object') { return; }
+    if (message.type === 'bounce-h5p:start' && !started) {
+      started = true;
+      start(message.state);
+    } else if (message.type === 'bounce-h5p:resize' && window.H5P && window.H5P.instances) {
+      window.H5P.instances.forEach(function (instance) { window.H5P.trigger(instance, 'resize'); });
+    }
+  });
+  send({type: 'bounce-h5p:ready'});
+})();
