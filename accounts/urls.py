@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
+from . import views
 from .forms import EmailAuthenticationForm
 
 app_name = "accounts"
@@ -44,4 +45,5 @@ urlpatterns = [
         auth_views.PasswordResetCompleteView.as_view(template_name="accounts/password_reset_complete.html"),
         name="password_reset_complete",
     ),
+    path("uitnodiging/<str:token>/", views.accept_invitation, name="invitation_accept"),
 ]

@@ -187,6 +187,9 @@ WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 COORDINATORS_GROUP = "Coördinatoren"
 TEACHERS_GROUP = "Leerkrachten"
 
+# H5P identifies a carer by their anonymous household (signed cookie), never by name.
+H5P_LEARNER_RESOLVER = "schools.households.h5p_learner_key"
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,0 +1,192 @@
+"""Coordinators' admin for the rollout: schools (with plans and groepen inline), groepen and the
+lesson register. Filters, search, spreadsheet export and the history log come from Wagtail's
+ModelViewSet; status changes of a school are also written to its own status history."""
+
+import django_filters
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views import generic
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from lessons.models import ProgrammeIndexPage
+
+from . import schoolyear, services
+from .models import Groep, LessonDelivery, School, SchoolStatus
+
+
+def _distinct(field):
+    """Choices from the values in use (wijken and gemeenten are free text, kept consistent by filter)."""
+
+    def choices():
+        values = School.objects.exclude(**{field: ""}).order_by(field).values_list(field, flat=True).distinct()
+        return [(value, value) for value in values]
+
+    return choices
+
+
+def _programmes():
+    return [(p.pk, str(p)) for p in ProgrammeIndexPage.objects.filter(programme_type="klas").order_by("title")]
+
+
+class SchoolFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=SchoolStatus.choices)
+    wijk = django_filters.ChoiceFilter(label=_("Wijk"), choices=_distinct("wijk"))
+    municipality = django_filters.ChoiceFilter(label=_("Gemeente"), choices=_distinct("municipality"))
+    school_year = django_filters.ChoiceFilter(
+        label=_("Schooljaar (met groepen)"), field_name="groepen__school_year", choices=schoolyear.choices(back=5, ahead=2), distinct=True
+    )
+
+    class Meta:
+        model = School
+        fields = ["status", "wijk", "municipality"]
+
+
+class GroepFilterSet(WagtailFilterSet):
+    school_year = django_filters.ChoiceFilter(label=_("Schooljaar"), choices=schoolyear.choices(back=5, ahead=2))
+    programme = django_filters.ChoiceFilter(label=_("Programma"), field_name="programme_id", choices=_programmes)
+    status = django_filters.ChoiceFilter(label=_("Status school"), field_name="school__status", choices=SchoolStatus.choices)
+    wijk = django_filters.ChoiceFilter(label=_("Wijk"), field_name="school__wijk", choices=_distinct("wijk"))
+
+    class Meta:
+        model = Groep
+        fields = ["school_year"]
+
+
+class DeliveryFilterSet(WagtailFilterSet):
+    school_year = django_filters.ChoiceFilter(label=_("Schooljaar"), field_name="groep__school_year", choices=schoolyear.choices(back=5, ahead=2))
+    programme = django_filters.ChoiceFilter(label=_("Programma"), field_name="groep__programme_id", choices=_programmes)
+    status = django_filters.ChoiceFilter(label=_("Status school"), field_name="groep__school__status", choices=SchoolStatus.choices)
+    wijk = django_filters.ChoiceFilter(label=_("Wijk"), field_name="groep__school__wijk", choices=_distinct("wijk"))
+
+    class Meta:
+        model = LessonDelivery
+        fields = []
+
+
+# Schools -------------------------------------------------------------------------------------
+
+class SchoolIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().annotate(groep_count=Count("groepen", distinct=True))
+
+
+class SchoolCreateView(generic.CreateView):
+    def save_instance(self):
+        school = super().save_instance()
+        services.record_status_change(school, "", self.request.user)
+        return school
+
+
+class SchoolEditView(generic.EditView):
+    def save_instance(self):
+        old_status = School.objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
+        school = super().save_instance()
+        services.record_status_change(school, old_status, self.request.user)
+        return school
+
+
+class SchoolViewSet(ModelViewSet):
+    model = School
+    icon = "home"
+    menu_label = _("Scholen")
+    index_view_class = SchoolIndexView
+    add_view_class = SchoolCreateView
+    edit_view_class = SchoolEditView
+    filterset_class = SchoolFilterSet
+    list_display = ["name", "brin", "vestigingsnummer", "wijk", "municipality", "status", Column("groep_count", label=_("groepen")), "kickoff_date"]
+    list_export = [
+        "name", "brin", "vestigingsnummer", "rio_code", "street_address", "postcode", "municipality", "wijk",
+        "contact_name", "contact_email", "contact_role", "status", "kickoff_date", "groep_count", "created_at",
+    ]
+    export_headings = {"groep_count": _("groepen")}
+    export_filename = "scholen"
+    search_fields = ["name", "brin", "municipality", "wijk", "contact_name"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "name", "brin", "vestigingsnummer", "rio_code", "street_address", "postcode", "municipality", "wijk",
+        "contact_name", "contact_email", "contact_role", "status", "kickoff_date", "registration_message", "status_history",
+    ]
+    copy_view_enabled = False
+
+
+# Groepen -------------------------------------------------------------------------------------
+
+class LetterColumn(Column):
+    cell_template_name = "schools/admin/letter_cell.html"
+
+
+class GroepIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("school", "programme").annotate(
+            delivered=Count("deliveries__lesson", distinct=True)
+        )
+
+
+class GroepViewSet(ModelViewSet):
+    model = Groep
+    icon = "group"
+    menu_label = _("Groepen")
+    index_view_class = GroepIndexView
+    filterset_class = GroepFilterSet
+    list_display = [
+        "name", "school", Column("school_year_label", label=_("schooljaar")), Column("year_levels_label", label=_("jaargroepen")),
+        "pupil_count", "programme", Column("delivered", label=_("lessen gegeven")), LetterColumn("carer_code_display", label=_("ouders")),
+    ]
+    list_export = [
+        "school.name", "school.brin", "school.wijk", "school.municipality", "school_year_label", "name", "year_levels_label",
+        "pupil_count", "programme", "delivered",
+    ]
+    export_headings = {
+        "school.name": _("school"), "school.brin": _("BRIN"), "school.wijk": _("wijk"), "school.municipality": _("gemeente"),
+        "school_year_label": _("schooljaar"), "year_levels_label": _("jaargroepen"), "delivered": _("lessen gegeven"),
+    }
+    export_filename = "groepen"
+    search_fields = ["name", "school__name", "school__wijk"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+# Register ------------------------------------------------------------------------------------
+
+class DeliveryIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("groep", "groep__school", "groep__programme", "lesson", "teacher")
+
+
+class DeliveryViewSet(ModelViewSet):
+    model = LessonDelivery
+    icon = "date"
+    menu_label = _("Gegeven lessen")
+    index_view_class = DeliveryIndexView
+    filterset_class = DeliveryFilterSet
+    list_display = ["date", "groep", "lesson", "teacher", "pupils_present", "minutes", "adaptations"]
+    list_export = [
+        "groep.school.name", "groep.school.brin", "groep.school.wijk", "groep.school_year_label", "groep.name",
+        "lesson.number", "lesson.title", "date", "teacher", "pupils_present", "minutes", "adaptations", "created_at",
+    ]
+    export_headings = {
+        "groep.school.name": _("school"), "groep.school.brin": _("BRIN"), "groep.school.wijk": _("wijk"),
+        "groep.school_year_label": _("schooljaar"), "groep.name": _("groep"), "lesson.number": _("lesnummer"),
+        "lesson.title": _("les"),
+    }
+    export_filename = "gegeven-lessen"
+    search_fields = ["groep__name", "groep__school__name", "adaptations"]
+    search_backend_name = None
+    copy_view_enabled = False
+
+
+class RolloutGroup(ViewSetGroup):
+    menu_label = _("Uitrol")
+    menu_icon = "site"
+    menu_order = 300
+    items = (SchoolViewSet("scholen"), GroepViewSet("groepen"), DeliveryViewSet("gegeven_lessen"))
+
+
+@hooks.register("register_admin_viewset")
+def register_rollout():
+    return RolloutGroup()
