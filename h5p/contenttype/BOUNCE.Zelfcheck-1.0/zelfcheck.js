@@ -152,3 +152,7 @@ H5P.Zelfcheck = (function () {
 
   return Zelfcheck;
 })();
+
+// H5P core finds a content type's constructor by walking its machine name from window.
+var BOUNCE = window.BOUNCE = window.BOUNCE || {};
+BOUNCE.Zelfcheck = H5P.Zelfcheck;
