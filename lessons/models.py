@@ -176,7 +176,7 @@ class HomeModulePage(ProgrammePartPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["lessons"] = list(self.class_lessons.live().order_by("number").only("id", "title", "number", "url_path", "path", "depth"))
+        context["lessons"] = list(self.class_lessons.live().order_by("number").only("id", "title", "number", "url_path", "path", "depth", "home_module_id"))
         return context
 
     class Meta:

@@ -1,0 +1,98 @@
+"""Query counts do not grow with the number of blocks, lessons, documents or images."""
+
+import io
+
+import pytest
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images import get_image_model
+
+from . import factories as f
+
+pytestmark = pytest.mark.django_db
+
+# Pinned counts for a logged-in teacher (session, user, role, site, page, aspects, home module,
+# siblings, ancestors, one query per kind of chooser block, navigation). They must not move when
+# a page grows; if a change adds a fixed query on purpose, update the number here.
+LESSON_QUERIES = 30
+HOME_MODULE_QUERIES = 21
+INDEX_QUERIES = 22
+COURSE_QUERIES = 24
+PRESENT_QUERIES = 21
+
+
+def image(name="foto"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "teal").save(buffer, "PNG")
+    return get_image_model().objects.create(title=name, file=ImageFile(buffer, name=f"{name}.png"))
+
+
+def rich_step(n, doc, img, module):
+    return f.step(f"Stap {n}", [
+        f.paragraph(), f.exercise(f"Oefening {n}"), f.discussion(), f.worksheet(doc),
+        f.block("image", {"image": img.pk, "decorative": False, "alt_text": "Kinderen in een kring"}),
+        f.block("home_module", {"module": module.pk, "text": ""}),
+        f.block("callout", {"kind": "tip", "title": "Tip", "text": "<p>Rustig aan.</p>"}),
+        f.block("video", {"title": "Filmpje", "url": "https://www.youtube.com/watch?v=abc123", "file": None,
+                          "captions": None, "transcript": "<p>Tekst</p>"}),
+    ])
+
+
+def grow(lesson, tree, steps):
+    lesson.in_class = [rich_step(n, f.document(f"Werkblad {n}", name=f"w{n}.txt"), image(f"foto{n}"), tree["modules"][n % 2])
+                       for n in range(steps)]
+    lesson.preparation = [f.worksheet(f.document("Voorbereiding", name="v.txt")), f.paragraph()]
+    lesson.save_revision().publish()
+
+
+def render(client, url, expected, django_assert_num_queries):
+    client.get(url)  # warm up: renditions are generated on the first view
+    with django_assert_num_queries(expected):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+def test_lesson_page_queries_do_not_grow_with_blocks_documents_images_or_lessons(
+    client, tree, teacher, django_assert_num_queries
+):
+    client.force_login(teacher)
+    lesson = tree["lessons"][0]
+    grow(lesson, tree, steps=1)
+    small = render(client, lesson.url, LESSON_QUERIES, django_assert_num_queries)
+    grow(lesson, tree, steps=8)
+    for n in range(4, 12):
+        f.class_lesson(tree["klas"], n)
+    big = render(client, lesson.url, LESSON_QUERIES, django_assert_num_queries)
+    assert big.content.count(b'class="worksheet"') == 9 > small.content.count(b'class="worksheet"') == 2
+    assert big.content.count(b"<img") == 8
+    # The presentation view reads the same data.
+    render(client, lesson.url + "presenteren/", PRESENT_QUERIES, django_assert_num_queries)
+
+
+def set_module_steps(module, count):
+    module.steps = [f.home_step(f"Stap {n}", [f.paragraph(), f.discussion(),
+                                              f.block("image", {"image": image(f"m{n}").pk, "decorative": False, "alt_text": "Ouder en kind"})])
+                    for n in range(count)]
+    module.save_revision().publish()
+
+
+def test_home_module_queries_do_not_grow_with_steps(client, tree, django_assert_num_queries):
+    module = tree["modules"][0]
+    set_module_steps(module, 1)
+    render(client, module.url, HOME_MODULE_QUERIES, django_assert_num_queries)
+    set_module_steps(module, 6)
+    for n in range(3, 9):
+        f.home_module(tree["thuis"], n)
+    response = render(client, module.url, HOME_MODULE_QUERIES, django_assert_num_queries)
+    assert response.content.count(b"Stap 7 van 7") == 1 and response.content.count(b"<img") == 6
+
+
+def test_index_and_course_queries_do_not_grow_with_parts(client, tree, teacher, django_assert_num_queries):
+    client.force_login(teacher)
+    render(client, "/cursus/", INDEX_QUERIES, django_assert_num_queries)
+    render(client, tree["courses"][0].url, COURSE_QUERIES, django_assert_num_queries)
+    for n in range(3, 10):
+        f.course_module(tree["cursus"], n, body=[f.paragraph(), f.exercise(), f.worksheet(f.document(name=f"c{n}.txt"))])
+    render(client, "/cursus/", INDEX_QUERIES, django_assert_num_queries)
+    render(client, tree["courses"][0].url, COURSE_QUERIES, django_assert_num_queries)
