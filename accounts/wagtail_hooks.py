@@ -31,7 +31,7 @@ class InvitationViewSet(ModelViewSet):
     menu_order = 310
     add_to_admin_menu = True
     add_to_settings_menu = False
-    create_view_class = InvitationCreateView
+    add_view_class = InvitationCreateView
     form_fields = ["email", "first_name", "last_name"]
     list_display = ["__str__", Column("status_label", label=_("status")), "created_at", "expires_at", "invited_by"]
     search_fields = ["email", "first_name", "last_name"]

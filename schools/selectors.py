@@ -34,7 +34,7 @@ def with_progress(queryset):
     return queryset.select_related("school", "programme").annotate(
         lessons_total=SubqueryCount(lessons.values("pk")),
         lessons_given=SubqueryCount(
-            LessonDelivery.objects.filter(groep=OuterRef("pk"), lesson__live=True).values("lesson").distinct()
+            LessonDelivery.objects.filter(groep=OuterRef("pk"), lesson__live=True).order_by().values("lesson").distinct()
         ),
         next_lesson_id=Subquery(next_lesson, output_field=IntegerField()),
         reach=reach_subquery(),
