@@ -35,6 +35,7 @@ DEFAULTS = {
     # Privacy: no breakdown of carers' (or anonymous) results from fewer than this many attempts.
     "H5P_REPORT_MIN_GROUP": 5,
     "H5P_LEARNER_RESOLVER": "h5p.learners.default_resolver",
+    "H5P_LEARNER_FALLBACK": True,
     "H5P_ANON_COOKIE": "bounce_h5p_learner",
     "H5P_ANON_COOKIE_AGE": 365 * 24 * 3600,
 }

@@ -13,6 +13,7 @@ from django.utils.module_loading import import_string
 from . import conf
 
 SALT = "h5p.learner"
+DEFAULT = "h5p.learners.default_resolver"
 
 
 def default_resolver(request):
@@ -30,13 +31,29 @@ def default_resolver(request):
     return f"anon:{new}"
 
 
+def _resolvers():
+    configured = conf.get("H5P_LEARNER_RESOLVER")
+    paths = [configured] if isinstance(configured, str) else list(configured)
+    if conf.get("H5P_LEARNER_FALLBACK") and DEFAULT not in paths:
+        paths.append(DEFAULT)
+    return [import_string(path) for path in paths]
+
+
 def resolve_learner(request):
-    """The learner key for this request (or None when the resolver declines)."""
-    resolver = import_string(conf.get("H5P_LEARNER_RESOLVER"))
-    key = resolver(request)
-    if key is not None and (not isinstance(key, str) or not 3 <= len(key) <= 100 or ":" not in key):
-        raise ValueError("H5P learner resolver must return 'prefix:id' keys of at most 100 characters")
-    return key
+    """The learner key for this request (or None when every resolver declines).
+
+    ``H5P_LEARNER_RESOLVER`` is a dotted path (or a list of them) asked in order; unless
+    ``H5P_LEARNER_FALLBACK`` is False the default resolver (user, then anonymous cookie) is
+    asked last, so a carers-only resolver still lets logged-in teachers keep their results.
+    """
+    for resolver in _resolvers():
+        key = resolver(request)
+        if key is None:
+            continue
+        if not isinstance(key, str) or not 3 <= len(key) <= 100 or ":" not in key:
+            raise ValueError("H5P learner resolver must return 'prefix:id' keys of at most 100 characters")
+        return key
+    return None
 
 
 def remember_anonymous(request, response):

@@ -1,0 +1,90 @@
+"""Play H5P activities embedded in a real class lesson page; find the results in the DB and report."""
+
+import pytest
+
+from h5p.models import H5PAttempt, H5PState
+from tests.h5p.browser_support import static_cors_like_whitenoise  # noqa: F401 (autouse fixture)
+from tests.h5p.packages import make_activity
+from tests.lessons import factories as lf
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def _lesson_with(activities):
+    home = lf.site_home()
+    klas = lf.programme(home, "klas", "lessen", "Lessen in de klas")
+    content = [lf.paragraph("<p>Doe de oefening.</p>")]
+    content += [lf.block("h5p", {"activity": a.pk, "caption": f"Onderschrift {i}"}) for i, a in enumerate(activities)]
+    return lf.class_lesson(klas, 1, "Les met oefeningen", steps=[lf.step("Oefenen", content)])
+
+
+def _answer_all_right(frame):
+    frame.get_by_label("Ik probeer het opnieuw").check()
+    frame.get_by_label("Iemand die ik vertrouw").check()
+    frame.get_by_role("button", name="Klaar").click()
+
+
+def test_play_in_lesson_records_attempt_and_shows_in_report(page, login, teacher, coordinator, live_server):
+    first = make_activity(title="Eerste <b>oefening</b>", slug="eerste")
+    second = make_activity(title="Tweede oefening", slug="tweede")
+    lesson = _lesson_with([first, second])
+    login(page, teacher)
+    page.goto(lesson.url)
+    frames = page.locator("iframe.h5p-embed__iframe")
+    assert frames.count() == 2
+    # The title with markup is text, not HTML, in the iframe's accessible name.
+    assert frames.first.get_attribute("title") == "Interactieve oefening: Eerste <b>oefening</b>"
+
+    frame = page.frame_locator("iframe.h5p-embed__iframe").first
+    frame.get_by_role("button", name="Klaar").wait_for()
+    _answer_all_right(frame)
+    frame.get_by_text("Je score: 2 van 2.").wait_for()
+    page.locator("[data-h5p-embed]").first.get_by_text("Je resultaat is bewaard.").wait_for()
+
+    attempt = H5PAttempt.objects.get(activity=first)
+    assert attempt.learner_key == f"user:{teacher.pk}"
+    assert attempt.audience == "user"
+    assert (attempt.raw_score, attempt.max_score, attempt.scaled_score) == (2, 2, 1)
+    assert attempt.completion is True and attempt.success is True
+    assert attempt.duration is not None
+    assert sorted(attempt.results.values_list("question", "success")) == [
+        ("Wat doe je als iets niet lukt?", True),
+        ("Wie kun je om hulp vragen?", True),
+    ]
+    # Responsive height: the iframe grew from its initial 320px to the content's height.
+    height = page.evaluate("document.querySelector('iframe.h5p-embed__iframe').getBoundingClientRect().height")
+    assert height != 320
+
+    # The second player started after the first (one after another) once scrolled into view.
+    page.locator("iframe.h5p-embed__iframe").nth(1).scroll_into_view_if_needed()
+    page.frame_locator("iframe.h5p-embed__iframe").nth(1).get_by_role("button", name="Klaar").wait_for()
+
+    login(page, coordinator)
+    page.goto("/admin/rapporten/h5p/")
+    row = page.locator("tr", has_text="Eerste <b>oefening</b>")
+    row.wait_for()
+    assert row.locator("td").nth(1).inner_text().strip() == "1"
+    assert "100" in row.inner_text()
+    page.get_by_role("link", name="Eerste <b>oefening</b>").click()
+    page.wait_for_url("**/vragen/")
+    question = page.locator("tr", has_text="Wat doe je als iets niet lukt?")
+    question.wait_for()
+    assert "100" in question.inner_text()
+
+
+def test_resume_state_restores_answer_after_reload(page, teacher, login, live_server):
+    activity = make_activity(title="Hervatten", slug="hervatten")
+    lesson = _lesson_with([activity])
+    login(page, teacher)
+    page.goto(lesson.url)
+    frame = page.frame_locator("iframe.h5p-embed__iframe").first
+    frame.get_by_label("Iemand die ik vertrouw").check()
+    # H5P core saves state every saveFreq (5 s); the page forwards it to the server.
+    for _ in range(40):
+        if H5PState.objects.filter(activity=activity, learner_key=f"user:{teacher.pk}").exists():
+            break
+        page.wait_for_timeout(250)
+    assert '"q2":1' in H5PState.objects.get(activity=activity).data
+    page.reload()
+    frame = page.frame_locator("iframe.h5p-embed__iframe").first
+    assert frame.get_by_label("Iemand die ik vertrouw").is_checked()
