@@ -28,6 +28,13 @@ brin_validator = RegexValidator(
 vestiging_validator = RegexValidator(r"^\d{2}$", _("Het vestigingsnummer bestaat uit twee cijfers, bijvoorbeeld 00."))
 
 
+class SchoolYearSelect(forms.Select):
+    """School years around today, labelled "2026-2027" (choices computed per form, not per migration)."""
+
+    def __init__(self, attrs=None, choices=()):
+        super().__init__(attrs, choices=schoolyear.choices(back=5, ahead=2))
+
+
 class SchoolStatus(models.TextChoices):
     INTEREST = "interesse", _("Interesse")
     INTAKE = "intake", _("Intake")
@@ -69,7 +76,15 @@ class School(index.Indexed, ClusterableModel):
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("contact_role")], heading=_("Contact")),
         MultiFieldPanel([FieldPanel("status"), FieldPanel("kickoff_date"), FieldPanel("registration_message")], heading=_("Uitrol")),
         InlinePanel("plans", heading=_("Implementatieplannen"), label=_("plan")),
-        InlinePanel("groepen", heading=_("Groepen"), label=_("groep")),
+        # Teachers and planned dates are edited on the groep itself (a plain many-to-many cannot be
+        # saved from an inline form before the groep exists).
+        InlinePanel(
+            "groepen", heading=_("Groepen"), label=_("groep"),
+            panels=[
+                FieldRowPanel([FieldPanel("name"), FieldPanel("school_year", widget=SchoolYearSelect)]),
+                FieldPanel("year_levels"), FieldRowPanel([FieldPanel("pupil_count"), FieldPanel("programme")]),
+            ],
+        ),
     ]
     search_fields = [
         index.SearchField("name"),
@@ -126,13 +141,6 @@ class SchoolStatusChange(models.Model):
 
     def __str__(self):
         return f"{self.school.name}: {self.get_old_status_display() or '-'} → {self.get_new_status_display()}"
-
-
-class SchoolYearSelect(forms.Select):
-    """School years around today, labelled "2026-2027" (choices computed per form, not per migration)."""
-
-    def __init__(self, attrs=None, choices=()):
-        super().__init__(attrs, choices=schoolyear.choices(back=5, ahead=2))
 
 
 class ImplementationPlan(models.Model):

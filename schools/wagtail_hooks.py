@@ -170,9 +170,9 @@ class DeliveryViewSet(ModelViewSet):
         "lesson.number", "lesson.title", "date", "teacher", "pupils_present", "minutes", "adaptations", "created_at",
     ]
     export_headings = {
-        "groep.school.name": _("school"), "groep.school.brin": _("BRIN"), "groep.school.wijk": _("wijk"),
-        "groep.school_year_label": _("schooljaar"), "groep.name": _("groep"), "lesson.number": _("lesnummer"),
-        "lesson.title": _("les"),
+        "groep.school.name": _("School"), "groep.school.brin": _("BRIN"), "groep.school.wijk": _("Wijk"),
+        "groep.school_year_label": _("Schooljaar"), "groep.name": _("Groep"), "lesson.number": _("Lesnummer"),
+        "lesson.title": _("Les"),
     }
     export_filename = "gegeven-lessen"
     search_fields = ["groep__name", "groep__school__name", "adaptations"]
