@@ -10,6 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 from django.core.exceptions import ValidationError
 from django.db.models import prefetch_related_objects
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -18,6 +19,7 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from h5p.blocks import H5PActivityBlock
 from home.blocks import AccessibleImageBlock, CalloutBlock
 
+ALT_TEXT_MESSAGE = _("Vul een alternatieve tekst in: beschrijf wat de afbeelding laat zien.")
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
 
 
@@ -29,6 +31,13 @@ def _h5p():
 class LessonImageBlock(AccessibleImageBlock):
     """The kernel's image block, plus one query that fetches the renditions of all images at once
     (otherwise every image on a lesson page asks the database for its own renditions)."""
+
+    def clean(self, value):
+        # Check first, so editors see the kernel's "fill in alt text" message rather than
+        # Wagtail's own, which suggests marking the image decorative (not allowed here).
+        if not self.is_deferred_validation and value is not None and not (value.contextual_alt_text or "").strip():
+            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(ALT_TEXT_MESSAGE)})
+        return super().clean(value)
 
     def bulk_to_python(self, values):
         images = super().bulk_to_python(values)
@@ -84,7 +93,7 @@ class VideoBlock(blocks.StructBlock):
         value = super().clean(value)
         errors = {}
         url, file, captions = value.get("url"), value.get("file"), value.get("captions")
-        has_transcript = bool(value.get("transcript") and value["transcript"].source.strip())
+        has_transcript = bool(value.get("transcript") and strip_tags(value["transcript"].source).strip())
         if bool(url) == bool(file):
             errors["url"] = ValidationError(_("Kies óf een online video óf een videobestand (precies één van de twee)."))
         elif url and not embed_url(url):

@@ -93,6 +93,11 @@ class ProgrammePartPage(Page):
     class Meta:
         abstract = True
 
+    @classmethod
+    def can_create_at(cls, parent):
+        """A programme holds one kind of part: lessons under the class programme, and so on."""
+        return super().can_create_at(parent) and getattr(parent.specific, "part_model", None) is cls
+
     def access_denied(self, request):
         """Teacher-only parts answer anonymous visitors (and accounts without a role) with a 403
         page that explains why and links to the login, never with a 404."""
