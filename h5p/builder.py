@@ -56,7 +56,7 @@ def build_package(
     """Return the bytes of an ``.h5p`` (or write it to ``target``, a path or file object).
 
     ``extra_files`` are (name, bytes) or ``zipfile.ZipInfo``/bytes pairs added as-is;
-    ``omit`` names entries to leave out (to make packages incomplete).
+    ``omit`` names standard entries to leave out (to make packages incomplete).
     """
     manifest = manifest if manifest is not None else h5p_json(title=title)
     content = content if content is not None else sample_content()
@@ -67,10 +67,7 @@ def build_package(
     ]
     buffer = target if target is not None else io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as zf:
-        for name, data in [*files, *extra_files]:
-            key = name.filename if isinstance(name, zipfile.ZipInfo) else name
-            if key in omit:
-                continue
+        for name, data in [*((n, d) for n, d in files if n not in omit), *extra_files]:
             zf.writestr(name, data)
     if target is None:
         return buffer.getvalue()
