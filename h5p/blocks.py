@@ -5,6 +5,7 @@ small bridge script that starts players one after another, sizes them and forwar
 results to this app's endpoints with the embedding page's session and CSRF token.
 """
 
+from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -20,6 +21,14 @@ class H5PActivityBlock(blocks.StructBlock):
         max_length=250,
         help_text=_("Optioneel: een korte uitleg onder de oefening."),
     )
+
+    def get_context(self, value, parent_context=None):
+        """The bridge posts results with the page's CSRF token; take it from the request so the
+        block also works where the page was rendered without a RequestContext."""
+        context = super().get_context(value, parent_context=parent_context)
+        request = (parent_context or {}).get("request")
+        context["h5p_csrf"] = get_token(request) if request is not None else ""
+        return context
 
     class Meta:
         icon = "pick"

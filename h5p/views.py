@@ -12,6 +12,7 @@ import json
 import mimetypes
 from pathlib import Path
 
+from django.middleware.csrf import get_token
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -144,7 +145,7 @@ def activity_page(request, slug):
     activity = get_object_or_404(H5PActivity.objects.select_related("current_package"), slug=slug)
     if activity.current_package is None:
         raise Http404
-    return render(request, "h5p/h5p_activity.html", {"activity": activity})
+    return render(request, "h5p/h5p_activity.html", {"activity": activity, "h5p_csrf": get_token(request)})
 
 
 def _bad(reason, status=400):
