@@ -266,6 +266,9 @@ class PlannedLessonDate(models.Model):
         ordering = ["planned_date"]
         constraints = [models.UniqueConstraint(fields=["groep", "lesson"], name="unique_planned_lesson")]
 
+    def __str__(self):
+        return f"{self.groep.name}: {self.lesson.title} ({self.planned_date:%d-%m-%Y})"
+
     def clean(self):
         if self.groep_id and self.planned_date:
             first, last = schoolyear.bounds(self.groep.school_year)
@@ -357,3 +360,6 @@ class HouseholdModuleProgress(models.Model):
         verbose_name = _("voortgang thuismodule")
         verbose_name_plural = _("voortgang thuismodules")
         constraints = [models.UniqueConstraint(fields=["household", "module"], name="unique_household_module")]
+
+    def __str__(self):
+        return f"{self.household} – {self.module.title}"
