@@ -111,6 +111,9 @@ class H5PState(models.Model):
         verbose_name_plural = _("H5P-tussenstanden")
         constraints = [models.UniqueConstraint(fields=["activity", "learner_key"], name="h5p_state_unique")]
 
+    def __str__(self):
+        return f"{self.activity_id}/{self.learner_key}"
+
 
 class H5PAttempt(models.Model):
     """One finished go at an activity (Moodle's model). Scores are self-reported by the browser."""
@@ -138,6 +141,9 @@ class H5PAttempt(models.Model):
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["activity", "created_at"], name="h5p_attempt_activity_time")]
 
+    def __str__(self):
+        return f"{self.activity_id}: {self.raw_score}/{self.max_score} ({self.verb})"
+
 
 class H5PAttemptResult(models.Model):
     """A sub-question's result within an attempt (statements with a parent activity)."""
@@ -157,6 +163,9 @@ class H5PAttemptResult(models.Model):
         verbose_name = _("H5P-vraagresultaat")
         verbose_name_plural = _("H5P-vraagresultaten")
 
+    def __str__(self):
+        return self.question or self.object_id
+
 
 class H5PStatement(models.Model):
     """Every accepted xAPI statement, stored raw (as the browser sent it) for later analysis."""
@@ -173,3 +182,6 @@ class H5PStatement(models.Model):
     class Meta:
         verbose_name = _("xAPI-statement")
         verbose_name_plural = _("xAPI-statements")
+
+    def __str__(self):
+        return f"{self.verb} ({self.learner_key})"

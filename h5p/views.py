@@ -12,8 +12,8 @@ import json
 import mimetypes
 from pathlib import Path
 
-from django.middleware.csrf import get_token
 from django.http import FileResponse, Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
