@@ -1,6 +1,7 @@
 """Query counts do not grow with the number of blocks, lessons, documents or images."""
 
 import io
+import uuid
 
 import pytest
 from django.core.files.images import ImageFile
@@ -14,11 +15,11 @@ pytestmark = pytest.mark.django_db
 # Pinned counts for a logged-in teacher (session, user, role, site, page, aspects, home module,
 # siblings, ancestors, one query per kind of chooser block, navigation). They must not move when
 # a page grows; if a change adds a fixed query on purpose, update the number here.
-LESSON_QUERIES = 30
+LESSON_QUERIES = 31
 HOME_MODULE_QUERIES = 21
 INDEX_QUERIES = 22
 COURSE_QUERIES = 24
-PRESENT_QUERIES = 21
+PRESENT_QUERIES = 22
 
 
 def image(name="foto"):
@@ -27,8 +28,15 @@ def image(name="foto"):
     return get_image_model().objects.create(title=name, file=ImageFile(buffer, name=f"{name}.png"))
 
 
+def h5p_activity(n):
+    from h5p.models import H5PActivity
+
+    return H5PActivity.objects.create(title=f"Reflectie {n}", slug=f"reflectie-{uuid.uuid4().hex[:12]}")
+
+
 def rich_step(n, doc, img, module):
     return f.step(f"Stap {n}", [
+        f.block("h5p", {"activity": h5p_activity(n).pk, "caption": ""}),
         f.paragraph(), f.exercise(f"Oefening {n}"), f.discussion(), f.worksheet(doc),
         f.block("image", {"image": img.pk, "decorative": False, "alt_text": "Kinderen in een kring"}),
         f.block("home_module", {"module": module.pk, "text": ""}),
