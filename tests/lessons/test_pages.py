@@ -136,3 +136,24 @@ def test_navigation_links_the_programmes_and_search(client, tree):
     nav = {a.get_text(strip=True): a["href"] for a in soup(client.get("/thuis/")).select(".site-nav a")}
     assert nav["Lessen in de klas"] == "/lessen/" and nav["Thuismodules"] == "/thuis/"
     assert nav["Zoeken"] == "/zoeken/"
+
+
+def test_english_programme_index_speaks_english(client, tree):
+    from home.demo_tools import publish_translation
+
+    publish_translation(tree["home"], "en", title="Home", slug="home-test-en")
+    publish_translation(tree["klas"], "en", title="Lessons in class", slug="lessons", intro="<p>Ten lessons.</p>")
+    response = client.get("/en/lessons/")
+    assert response.status_code == 200
+    html = soup(response)
+    assert html.html["lang"] == "en" and html.h1.get_text(strip=True) == "Lessons in class"
+    assert "This programme has no parts in this language yet." in html.get_text()
+    nav = {a.get_text(strip=True): a["href"] for a in html.select(".site-nav a")}
+    assert nav["Search"] == "/en/zoeken/" and nav["Lessons in class"] == "/en/lessons/"
+    switcher = {a["hreflang"]: a["href"] for a in html.select(".language-switcher a")}
+    assert switcher == {"nl": "/lessen/"}
+
+
+def test_login_prompt_points_carers_to_the_home_modules(client, tree):
+    html = soup(client.get("/lessen/les-1/"))
+    assert html.select_one('.login-prompt a[href="/thuis/"]').get_text(strip=True) == "Naar Thuismodules"
