@@ -133,3 +133,13 @@ def trained_teacher_ids(user_ids) -> set[int]:
         .values("user_id").annotate(done=Count("module", distinct=True)).filter(done__gte=total)
     )
     return {row["user_id"] for row in rows}
+
+
+# The lesson's page content (StreamField/rich text) is not needed in lists or exports.
+HEAVY_LESSON_FIELDS = ("lesson__in_class", "lesson__preparation", "lesson__learning_goals", "lesson__materials")
+
+
+def register_queryset(queryset=None):
+    """Given lessons with what a list or spreadsheet shows, in one query (no page bodies)."""
+    queryset = LessonDelivery.objects.all() if queryset is None else queryset
+    return queryset.select_related("groep__school", "groep__programme", "lesson", "teacher").defer(*HEAVY_LESSON_FIELDS)

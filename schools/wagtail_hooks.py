@@ -14,7 +14,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from lessons.models import ProgrammeIndexPage
 
-from . import schoolyear, services
+from . import schoolyear, selectors, services
 from .models import Groep, LessonDelivery, School, SchoolStatus
 
 
@@ -155,7 +155,7 @@ class GroepViewSet(ModelViewSet):
 
 class DeliveryIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("groep", "groep__school", "groep__programme", "lesson", "teacher")
+        return selectors.register_queryset(super().get_base_queryset())
 
 
 class DeliveryViewSet(ModelViewSet):
