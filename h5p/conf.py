@@ -14,10 +14,13 @@ def get(name):
 
 
 CONTENT_EXTENSIONS = frozenset(
-    "json png jpg jpeg gif bmp tif tiff webp webm mp4 ogg mp3 m4a wav vtt webvtt txt pdf".split()
+    "json png jpg jpeg gif bmp tif tiff webp webm mp4 ogg mp3 m4a wav vtt webvtt txt pdf csv".split()
 )
 # Library folders hold the executable part; they may add code, styles, fonts and vector images.
-LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | frozenset("js css svg xml woff woff2 ttf eot otf md map".split())
+# (Office files, which the PHP core also allows, are zip archives: refused here as nested archives.)
+LIBRARY_EXTENSIONS = CONTENT_EXTENSIONS | frozenset(
+    "js css svg xml woff woff2 ttf eot otf md textile diff patch gltf glb map".split()
+)
 
 DEFAULTS = {
     "H5P_MAX_FILES": 2000,

@@ -12,6 +12,7 @@
   var embeds = [];
   var queue = [];
   var running = null;
+  var log = [];  // start order, for tests and debugging: "load:0", "started:0", ...
 
   function t(el, text) { var s = el.querySelector('[data-h5p-status]'); if (s) { s.textContent = text; } }
 
@@ -34,6 +35,7 @@
       .catch(function () { return {state: null}; })
       .then(function (data) {
         embed.state = typeof data.state === 'string' ? data.state : null;
+        log.push('load:' + embeds.indexOf(embed));
         embed.iframe.src = embed.el.dataset.playerUrl;
       });
   }
@@ -42,6 +44,7 @@
     window.clearTimeout(embed.timer);
     t(embed.el, text);
     embed.el.dataset.h5pState = text ? 'error' : 'started';
+    log.push((text ? 'error:' : 'started:') + embeds.indexOf(embed));
     if (running === embed) { running = null; next(); }
   }
 
@@ -107,6 +110,6 @@
     embeds.forEach(function (e) { if (e.started) { e.iframe.contentWindow.postMessage({type: 'bounce-h5p:resize'}, '*'); } });
   });
 
-  window.BounceH5P = {scan: scan};
+  window.BounceH5P = {scan: scan, log: log};
   if (document.readyState === 'loading') { document.addEventListener('DOMContentLoaded', scan); } else { scan(); }
 })();

@@ -88,3 +88,48 @@ def test_resume_state_restores_answer_after_reload(page, teacher, login, live_se
     page.reload()
     frame = page.frame_locator("iframe.h5p-embed__iframe").first
     assert frame.get_by_label("Iemand die ik vertrouw").is_checked()
+
+
+def test_players_start_lazily_one_after_another(page, teacher, login, live_server):
+    activities = [make_activity(title=f"Oefening {n}", slug=f"oefening-{n}") for n in range(3)]
+    home = lf.site_home()
+    klas = lf.programme(home, "klas", "lessen", "Lessen in de klas")
+    content = [lf.block("h5p", {"activity": activities[0].pk, "caption": ""}),
+               lf.block("h5p", {"activity": activities[1].pk, "caption": ""})]
+    content += [lf.paragraph(f"<p>Lange uitleg, alinea {n}.</p>") for n in range(60)]
+    content += [lf.block("h5p", {"activity": activities[2].pk, "caption": ""})]
+    lesson = lf.class_lesson(klas, 1, "Lange les", steps=[lf.step("Stap", content)])
+    login(page, teacher)
+    page.goto(lesson.url)
+    iframes = page.locator("iframe.h5p-embed__iframe")
+    iframes.nth(1).scroll_into_view_if_needed()
+    page.wait_for_function("window.BounceH5P && window.BounceH5P.log.includes('started:1')")
+    log = page.evaluate("window.BounceH5P.log.slice()")
+    # The second player was only loaded after the first had started.
+    assert log[:4] == ["load:0", "started:0", "load:1", "started:1"]
+    # The third, far below, has not been loaded at all yet.
+    assert iframes.nth(2).get_attribute("src") == "about:blank"
+    assert "load:2" not in log
+    iframes.nth(2).scroll_into_view_if_needed()
+    page.wait_for_function("window.BounceH5P.log.includes('started:2')")
+    # Full screen is offered where the content allows it (iframe allows it, H5P shows its button).
+    assert iframes.nth(2).get_attribute("allow") == "fullscreen"
+    page.frame_locator("iframe.h5p-embed__iframe").nth(2).locator(".h5p-enable-fullscreen").wait_for(state="attached")
+
+
+def test_embed_and_own_content_type_are_accessible(page, teacher, login, live_server, axe):
+    from tests.conftest import AXE_PATH
+
+    activity = make_activity(title="Toegankelijk", slug="toegankelijk")
+    lesson = _lesson_with([activity])
+    login(page, teacher)
+    page.goto(lesson.url)
+    page.wait_for_function("window.BounceH5P && window.BounceH5P.log.includes('started:0')")
+    assert axe(page, {"include": [[".h5p-embed"]]}) == []
+    frame = next(f for f in page.frames if "/h5p/speler/" in f.url)
+    frame.add_script_tag(path=AXE_PATH)
+    violations = frame.evaluate(
+        """async () => (await axe.run(document.querySelector('.bounce-zc'), {runOnly: {type: 'tag',
+            values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})).violations.map(v => v.id)"""
+    )
+    assert violations == []
