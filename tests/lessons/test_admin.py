@@ -41,3 +41,24 @@ def test_the_lesson_editor_is_dutch_and_shows_the_lesson_parts(client, tree, coo
         assert label.lower() in body.lower(), label
     add = client.get(reverse("wagtailadmin_pages:add", args=["lessons", "classlessonpage", tree["klas"].pk]))
     assert add.status_code == 200
+
+
+def test_h5p_activities_can_be_placed_in_lessons_modules_and_course():
+    from h5p.blocks import H5PActivityBlock
+
+    step_content = ClassLessonPage.in_class.field.stream_block.child_blocks["step"].child_blocks["content"]
+    home_content = HomeModulePage.steps.field.stream_block.child_blocks["step"].child_blocks["content"]
+    course_body = CourseModulePage.body.field.stream_block
+    for stream in (step_content, home_content, course_body):
+        assert isinstance(stream.child_blocks["h5p"], H5PActivityBlock)
+
+
+def test_coordinators_can_preview_a_lesson(client, tree, coordinator):
+    lesson = tree["lessons"][0]
+    client.force_login(coordinator)
+    url = reverse("wagtailadmin_pages:preview_on_edit", args=[lesson.pk])
+    from .test_validation import lesson_form
+
+    assert client.post(url, lesson_form(lesson)).json()["is_valid"]
+    response = client.get(url)
+    assert response.status_code == 200 and "Vertel over je weekend." in response.content.decode()
