@@ -239,6 +239,11 @@ class Groep(index.Indexed, ClusterableModel):
         return "/".join(str(level) for level in self.year_levels)
 
     @property
+    def trained_label(self) -> str:
+        """"1 van 2" for admin lists annotated by selectors.with_training_and_reach."""
+        return _("%(trained)s van %(total)s") % {"trained": getattr(self, "trained_count", 0), "total": getattr(self, "teacher_count", 0)}
+
+    @property
     def carer_code_display(self) -> str:
         return codes.display(self.carer_code)
 

@@ -143,3 +143,18 @@ def register_queryset(queryset=None):
     """Given lessons with what a list or spreadsheet shows, in one query (no page bodies)."""
     queryset = LessonDelivery.objects.all() if queryset is None else queryset
     return queryset.select_related("groep__school", "groep__programme", "lesson", "teacher").defer(*HEAVY_LESSON_FIELDS)
+
+
+def with_training_and_reach(queryset):
+    """Annotate groepen with teacher_count, trained_count (teachers with every live course module
+    done) and reach (households that started a module), each as one subquery."""
+    from django.contrib.auth import get_user_model
+
+    from lessons.models import CourseModulePage
+
+    total = CourseModulePage.objects.live().count()
+    teachers = get_user_model().objects.filter(groepen=OuterRef("pk"))
+    trained = teachers.annotate(
+        done=Count("course_progress", filter=Q(course_progress__module__live=True), distinct=True)
+    ).filter(done__gte=total).values("pk") if total else teachers.none().values("pk")
+    return queryset.annotate(teacher_count=SubqueryCount(teachers.values("pk")), trained_count=SubqueryCount(trained), reach=reach_subquery())

@@ -102,7 +102,7 @@ class SchoolViewSet(ModelViewSet):
         "name", "brin", "vestigingsnummer", "rio_code", "street_address", "postcode", "municipality", "wijk",
         "contact_name", "contact_email", "contact_role", "status", "kickoff_date", "groep_count", "created_at",
     ]
-    export_headings = {"groep_count": _("groepen")}
+    export_headings = {"groep_count": _("Groepen")}
     export_filename = "scholen"
     search_fields = ["name", "brin", "municipality", "wijk", "contact_name"]
     search_backend_name = None
@@ -122,9 +122,10 @@ class LetterColumn(Column):
 
 class GroepIndexView(generic.IndexView):
     def get_base_queryset(self):
-        return super().get_base_queryset().select_related("school", "programme").annotate(
+        queryset = super().get_base_queryset().select_related("school", "programme").annotate(
             delivered=Count("deliveries__lesson", distinct=True)
         )
+        return selectors.with_training_and_reach(queryset)
 
 
 class GroepViewSet(ModelViewSet):
@@ -135,15 +136,18 @@ class GroepViewSet(ModelViewSet):
     filterset_class = GroepFilterSet
     list_display = [
         "name", "school", Column("school_year_label", label=_("schooljaar")), Column("year_levels_label", label=_("jaargroepen")),
-        "pupil_count", "programme", Column("delivered", label=_("lessen gegeven")), LetterColumn("carer_code_display", label=_("ouders")),
+        "pupil_count", "programme", Column("delivered", label=_("lessen gegeven")),
+        Column("trained_label", label=_("leerkrachten getraind")), Column("reach", label=_("huishoudens bereikt")),
+        LetterColumn("carer_code_display", label=_("ouders")),
     ]
     list_export = [
         "school.name", "school.brin", "school.wijk", "school.municipality", "school_year_label", "name", "year_levels_label",
-        "pupil_count", "programme", "delivered",
+        "pupil_count", "programme", "delivered", "teacher_count", "trained_count", "reach",
     ]
     export_headings = {
-        "school.name": _("school"), "school.brin": _("BRIN"), "school.wijk": _("wijk"), "school.municipality": _("gemeente"),
-        "school_year_label": _("schooljaar"), "year_levels_label": _("jaargroepen"), "delivered": _("lessen gegeven"),
+        "school.name": _("School"), "school.brin": _("BRIN"), "school.wijk": _("Wijk"), "school.municipality": _("Gemeente"),
+        "school_year_label": _("Schooljaar"), "year_levels_label": _("Jaargroepen"), "delivered": _("Lessen gegeven"),
+        "teacher_count": _("Leerkrachten"), "trained_count": _("Leerkrachten getraind"), "reach": _("Huishoudens bereikt"),
     }
     export_filename = "groepen"
     search_fields = ["name", "school__name", "school__wijk"]

@@ -133,3 +133,28 @@ def test_the_same_groep_twice_in_one_school_year_is_refused(client, coordinator,
     response = client.post(reverse("scholen:add"), data)
     assert response.status_code == 200 and "Corrigeer de dubbele" in response.content.decode()
     assert not School.objects.exists()
+
+
+@pytest.mark.django_db
+def test_groep_list_shows_trained_teachers_and_reach(client, coordinator, teacher, groep_a, groep_b, tree,
+                                                    django_assert_max_num_queries):
+    from lessons.models import CourseProgress
+    from schools.models import Household, HouseholdModuleProgress
+
+    for module in tree["course"]:
+        CourseProgress.objects.create(user=teacher, module=module)
+    for n in range(3):
+        household = Household.objects.create(groep=groep_a, token=f"t{n}", resume_code=f"R{n}")
+        if n < 2:
+            HouseholdModuleProgress.objects.create(household=household, module=tree["modules"][0])
+    client.force_login(coordinator)
+    with django_assert_max_num_queries(40):
+        response = client.get(reverse("groepen:index"), {"export": "csv"})
+        lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    header = lines[0]
+    by_groep = {line[header.index("Naam")]: line for line in lines[1:]}
+    a, b = by_groep["Groep 7A"], by_groep["Groep 8"]
+    column = header.index
+    assert (a[column("Leerkrachten")], a[column("Leerkrachten getraind")], a[column("Huishoudens bereikt")]) == ("1", "1", "2")
+    assert (b[column("Leerkrachten")], b[column("Leerkrachten getraind")], b[column("Huishoudens bereikt")]) == ("1", "0", "0")
+    assert "1 van 1" in " ".join(rows(client.get(reverse("groepen:index"))))

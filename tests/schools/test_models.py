@@ -114,3 +114,39 @@ def test_status_change_is_recorded_with_who_and_when(school_a, coordinator):
     change = school_a.status_changes.get()
     assert (change.old_status, change.new_status, change.changed_by) == ("actief", "afgerond", coordinator)
     assert "Actief → Afgerond" in school_a.status_history()
+
+
+@pytest.mark.django_db
+def test_implementation_plan_dates_stay_in_its_school_year_and_in_order(school_a):
+    from schools.models import ImplementationPlan
+
+    first, last = schoolyear.bounds(2026)
+    plan = ImplementationPlan(school=school_a, school_year=2026, groepen="7A", planned_start=last, planned_end=first)
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+    assert "voor de start" in str(error.value.message_dict["planned_end"])
+    plan = ImplementationPlan(school=school_a, school_year=2026, groepen="7A", planned_start=first - datetime.timedelta(days=1))
+    with pytest.raises(ValidationError) as error:
+        plan.full_clean()
+    assert "buiten schooljaar 2026-2027" in str(error.value.message_dict["planned_start"])
+
+
+@pytest.mark.django_db
+def test_groep_school_year_defaults_to_today_and_far_years_are_refused(school_a, tree):
+    groep = Groep(school=school_a, name="Groep 7", year_levels=[7], pupil_count=20, programme=tree["klas"])
+    assert groep.school_year == schoolyear.current_school_year()
+    groep.school_year = schoolyear.current_school_year() + 5
+    with pytest.raises(ValidationError) as error:
+        groep.full_clean()
+    assert "Kies een schooljaar tussen" in str(error.value.message_dict["school_year"])
+
+
+@pytest.mark.django_db
+def test_planned_lesson_date_outside_the_school_year_is_refused(groep_a, tree):
+    from schools.models import PlannedLessonDate
+
+    first, _last = schoolyear.bounds(groep_a.school_year)
+    planned = PlannedLessonDate(groep=groep_a, lesson=tree["lessons"][0], planned_date=first - datetime.timedelta(days=1))
+    with pytest.raises(ValidationError):
+        planned.full_clean()
+    assert not PlannedLessonDate.objects.exists()

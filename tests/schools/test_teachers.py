@@ -159,3 +159,28 @@ def test_teacher_is_trained_when_every_live_course_module_is_done(client, teache
     assert training_progress(teacher)["trained"] is True
     assert trained_teacher_ids([teacher.pk]) == {teacher.pk}
     assert "U bent getraind" in client.get(reverse("schools:my_groepen")).content.decode()
+
+
+@pytest.mark.django_db
+def test_groep_page_shows_planned_dates_and_costs_the_same_queries_with_more_entries(
+    client, teacher, groep_a, tree, django_assert_max_num_queries
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from schools import schoolyear
+    from schools.models import PlannedLessonDate
+
+    planned = schoolyear.bounds(groep_a.school_year)[1]
+    PlannedLessonDate.objects.create(groep=groep_a, lesson=tree["lessons"][4], planned_date=planned)
+    give(groep_a, tree["lessons"][:1], teacher)
+    client.force_login(teacher)
+    url = reverse("schools:groep_detail", args=[groep_a.pk])
+    with CaptureQueriesContext(connection) as few:
+        response = client.get(url)
+    rows = [tr.get_text(" ", strip=True) for tr in soup(response).select("#lessons-title ~ .table-wrap tbody tr")]
+    assert len(rows) == 5 and "nog niet" in rows[4] and str(planned.year) in rows[4]
+    give(groep_a, tree["lessons"][1:4], teacher)
+    with django_assert_max_num_queries(len(few)):
+        response = client.get(url)
+    assert len(soup(response).select("#register-title ~ .table-wrap tbody tr")) == 4
