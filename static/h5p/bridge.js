@@ -15,6 +15,8 @@
   var log = [];  // start order, for tests and debugging: "load:0", "started:0", ...
 
   function t(el, text) { var s = el.querySelector('[data-h5p-status]'); if (s) { s.textContent = text; } }
+  function label(el, name) { return el.dataset['msg' + name] || ''; }
+  function isPreview(el) { return el.dataset.h5pPreview === '1'; }
 
   function post(url, body, csrf) {
     return fetch(url, {
@@ -29,8 +31,10 @@
     if (running || !queue.length) { return; }
     running = queue.shift();
     var embed = running;
-    embed.timer = window.setTimeout(function () { finish(embed, 'Deze oefening laadt niet. Probeer de pagina opnieuw te laden.'); }, 30000);
-    fetch(embed.el.dataset.stateUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+    embed.timer = window.setTimeout(function () { finish(embed, label(embed.el, 'Timeout')); }, 30000);
+    var saved = isPreview(embed.el) ? Promise.resolve({json: function () { return {state: null}; }, ok: true})
+      : fetch(embed.el.dataset.stateUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}});
+    saved
       .then(function (r) { return r.ok ? r.json() : {state: null}; })
       .catch(function () { return {state: null}; })
       .then(function (data) {
@@ -53,7 +57,7 @@
     el.dataset.h5pBound = '1';
     var embed = {el: el, iframe: el.querySelector('iframe'), state: null, started: false};
     embeds.push(embed);
-    var enqueue = function () { t(el, 'De oefening wordt geladen…'); queue.push(embed); next(); };
+    var enqueue = function () { t(el, label(el, 'Loading')); queue.push(embed); next(); };
     if (!('IntersectionObserver' in window)) { enqueue(); return; }
     var io = new IntersectionObserver(function (entries) {
       if (entries.some(function (e) { return e.isIntersecting; })) { io.disconnect(); enqueue(); }
@@ -77,10 +81,10 @@
         break;
       case 'bounce-h5p:started':
         embed.started = true;
-        finish(embed, '');
+        finish(embed, isPreview(el) ? label(el, 'Preview') : '');
         break;
       case 'bounce-h5p:error':
-        finish(embed, 'Deze oefening kon niet worden gestart.');
+        finish(embed, label(el, 'Failed'));
         break;
       case 'bounce-h5p:height':
         if (typeof msg.height === 'number' && isFinite(msg.height) && !document.fullscreenElement) {
@@ -88,17 +92,18 @@
         }
         break;
       case 'bounce-h5p:xapi':
+        if (isPreview(el)) { break; }
         post(el.dataset.xapiUrl, {statement: msg.statement, children: Array.isArray(msg.children) ? msg.children : []}, el.dataset.csrf)
           .then(function (r) {
             if (r.status === 201) {
               el.dataset.h5pSaved = String(Number(el.dataset.h5pSaved || 0) + 1);
               var verb = msg.statement && msg.statement.verb && String(msg.statement.verb.id).split('/').pop();
-              if (verb === 'completed' || verb === 'answered') { t(el, 'Je resultaat is bewaard.'); }
+              if (verb === 'completed' || verb === 'answered') { t(el, label(el, 'Saved')); }
             }
-          }).catch(function () { t(el, 'Je resultaat kon niet worden bewaard.'); });
+          }).catch(function () { t(el, label(el, 'NotSaved')); });
         break;
       case 'bounce-h5p:state':
-        if (typeof msg.state === 'string' && msg.state.length <= MAX_STATE && msg.state !== embed.lastState) {
+        if (!isPreview(el) && typeof msg.state === 'string' && msg.state.length <= MAX_STATE && msg.state !== embed.lastState) {
           embed.lastState = msg.state;
           post(el.dataset.stateUrl, {state: msg.state}, el.dataset.csrf).catch(function () {});
         }

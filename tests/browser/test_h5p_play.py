@@ -133,3 +133,18 @@ def test_embed_and_own_content_type_are_accessible(page, teacher, login, live_se
             values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']}})).violations.map(v => v.id)"""
     )
     assert violations == []
+
+
+def test_admin_live_preview_plays_without_saving(page, coordinator, login, live_server):
+    from django.urls import reverse
+
+    activity = make_activity(title="Voorbeeld", slug="voorbeeld")
+    login(page, coordinator)
+    page.goto(reverse("wagtailsnippets_h5p_h5pactivity:inspect", args=[activity.pk]))
+    page.locator(".h5p-admin-preview iframe").scroll_into_view_if_needed()
+    frame = page.frame_locator(".h5p-admin-preview iframe")
+    _answer_all_right(frame)
+    frame.get_by_text("Je score: 2 van 2.").wait_for()
+    page.get_by_text("Voorbeeld: antwoorden worden niet bewaard.").wait_for()
+    page.wait_for_timeout(500)
+    assert not H5PAttempt.objects.exists()

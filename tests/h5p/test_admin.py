@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group, Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -105,7 +106,10 @@ def test_inspect_shows_details_usage_and_preview_with_title_escaped(client, coor
     assert "BOUNCE Zelfcheck" in html  # library title in the libraries table
     assert "6 bestanden" in html
     assert "Les met quiz" in html  # where used
-    assert reverse("h5p:activity", args=["quiz"]) in html  # live preview
+    soup = BeautifulSoup(html, "html.parser")
+    preview = soup.select_one(".h5p-admin-preview [data-h5p-embed]")  # live preview, results not saved
+    assert preview["data-player-url"] == reverse("h5p:player", args=["quiz"]) and preview["data-h5p-preview"] == "1"
+    assert "allow-same-origin" not in preview.find("iframe")["sandbox"]
     listing = client.get(reverse("wagtailsnippets_h5p_h5pactivity:list")).content.decode()
     assert "<script>alert('x')</script>" not in listing and "&lt;script&gt;" in listing
 
