@@ -3,8 +3,11 @@ lesson register. Filters, search, spreadsheet export and the history log come fr
 ModelViewSet; status changes of a school are also written to its own status history."""
 
 import django_filters
+from django.contrib import messages
 from django.db.models import Count
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
@@ -194,3 +197,20 @@ class RolloutGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_rollout():
     return RolloutGroup()
+
+
+@hooks.register("before_delete_page")
+def keep_registered_lessons(request, page):
+    """A class lesson in the register cannot be deleted (the register would lose its rows, and the
+    database refuses): say so in Dutch and suggest unpublishing instead."""
+    if request.method != "POST":
+        return None
+    used = LessonDelivery.objects.filter(lesson__path__startswith=page.path).count()
+    if not used:
+        return None
+    messages.error(request, ngettext(
+        "Deze pagina kan niet weg: %(count)s gegeven les in de registratie verwijst ernaar. Zet de pagina liever op concept.",
+        "Deze pagina kan niet weg: %(count)s gegeven lessen in de registratie verwijzen ernaar. Zet de pagina liever op concept.",
+        used,
+    ) % {"count": used})
+    return redirect("wagtailadmin_explore", page.get_parent().pk)

@@ -158,3 +158,15 @@ def test_groep_list_shows_trained_teachers_and_reach(client, coordinator, teache
     assert (a[column("Leerkrachten")], a[column("Leerkrachten getraind")], a[column("Huishoudens bereikt")]) == ("1", "1", "2")
     assert (b[column("Leerkrachten")], b[column("Leerkrachten getraind")], b[column("Huishoudens bereikt")]) == ("1", "0", "0")
     assert "1 van 1" in " ".join(rows(client.get(reverse("groepen:index"))))
+
+
+@pytest.mark.django_db
+def test_a_lesson_in_the_register_cannot_be_deleted_but_can_be_unpublished(client, coordinator, groep_a, tree, teacher):
+    services.log_delivery(groep=groep_a, lesson=tree["lessons"][0], teacher=teacher)
+    client.force_login(coordinator)
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[tree["lessons"][0].pk]), follow=True)
+    assert response.status_code == 200 and "kan niet weg" in response.content.decode()
+    assert LessonDelivery.objects.count() == 1
+    response = client.post(reverse("wagtailadmin_pages:delete", args=[tree["lessons"][1].pk]))
+    assert response.status_code == 302
+    assert not type(tree["lessons"][1]).objects.filter(pk=tree["lessons"][1].pk).exists()
