@@ -113,7 +113,7 @@ def load(stdout):
     h5p = _h5p_activities()
 
     klas = publish_child(home, ProgrammeIndexPage(
-        title="Lessen in de klas", slug="lessen", programme_type="klas",
+        title="Lessen voor groep 7 en 8", slug="lessen", programme_type="klas",
         intro=f"<p>Tien lessen over veerkracht voor groep 7 en 8, elk van ongeveer een uur. {SAMPLE_NOTE_NL}</p>"))
     thuis = publish_child(home, ProgrammeIndexPage(
         title="Thuismodules", slug="thuis", programme_type="thuis",

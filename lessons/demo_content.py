@@ -217,7 +217,7 @@ COURSE = [
 ]
 
 EN_INDEXES = {
-    "klas": ("Lessons in class", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12). The lessons are available in Dutch.</p>"),
+    "klas": ("Lessons for groep 7 and 8", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12). The lessons are available in Dutch.</p>"),
     "thuis": ("At-home modules", "at-home", "<p>Short modules for parents and carers. The modules are available in Dutch.</p>"),
     "cursus": ("Course for teachers", "course", "<p>Four modules that prepare teachers for the lessons. Available in Dutch.</p>"),
 }

@@ -9,6 +9,7 @@ course), each holding numbered parts. Other apps rely on these names:
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -106,7 +107,13 @@ class ProgrammePartPage(Page):
         return None
 
     def serve(self, request, *args, **kwargs):
-        return self.access_denied(request) or super().serve(request, *args, **kwargs)
+        return self.access_denied(request) or self.private(super().serve(request, *args, **kwargs))
+
+    def private(self, response):
+        """Teacher-only content must never be stored by a shared cache (proxy, CDN)."""
+        if self.teachers_only:
+            patch_cache_control(response, private=True)
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -144,7 +151,7 @@ class ClassLessonPage(RoutablePageMixin, ProgrammePartPage):
 
     def serve(self, request, *args, **kwargs):
         # RoutablePageMixin.serve runs the sub-page view directly: check access before it does.
-        return self.access_denied(request) or super().serve(request, *args, **kwargs)
+        return self.access_denied(request) or self.private(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -61,7 +61,12 @@ def test_teachers_and_coordinators_read_class_lessons_and_the_course(client, tre
     lesson = client.get("/lessen/les-1/")
     assert lesson.status_code == 200
     assert "Kringgesprek over talenten." in lesson.content.decode()
-    assert client.get("/cursus/cursus-1/").status_code == 200
+    course = client.get("/cursus/cursus-1/")
+    assert course.status_code == 200
+    # Shared caches must never keep teacher-only pages; carers' modules may be cached.
+    for response in (lesson, course, client.get("/lessen/les-1/presenteren/")):
+        assert "private" in response["Cache-Control"]
+    assert "private" not in client.get("/thuis/module-1/").get("Cache-Control", "")
 
 
 def test_home_modules_are_public_with_step_indicator_done_step_and_the_lesson_of_the_week(client, tree):
