@@ -122,3 +122,27 @@ def test_a_teacher_marks_a_course_module_done_and_undoes_it(page, login, site, t
     page.goto("/cursus/cursus-1/")
     page.get_by_role("button", name="Toch nog niet afgerond").click()
     assert page.get_by_role("button", name="Markeer als afgerond").is_visible()
+
+
+DEMO_PAGES = ["/lessen/", "/lessen/les-3-talenten-en-sterke-punten/", "/lessen/les-3-talenten-en-sterke-punten/presenteren/",
+              "/thuis/module-2-veerkracht-versterken/", "/cursus/module-1-wat-is-veerkracht/", "/en/lessons/"]
+
+
+@pytest.fixture
+def demo():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("load_demo", stdout=StringIO())
+    from accounts.models import User
+
+    return User.objects.filter(groups__name="Leerkrachten").first()
+
+
+def test_demo_pages_with_h5p_activities_pass_axe(page, login, axe, demo):
+    login(page, demo)
+    for path in DEMO_PAGES:
+        page.goto(path)
+        assert page.locator("h1").count() == 1, path
+        assert axe(page) == [], path
