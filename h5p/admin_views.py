@@ -42,6 +42,7 @@ class ActivityCreateView(_PackageSaveMixin, CreateView):
             return super().form_valid(form)
         except PackageInvalid as exc:  # e.g. a nested archive found while streaming
             form.add_error("package_file", exc.message)
+            self.produced_error_message = _("Het H5P-pakket is niet opgeslagen. Zie hieronder waarom.")
             return self.form_invalid(form)
 
 
@@ -59,6 +60,7 @@ class ActivityEditView(_PackageSaveMixin, EditView):
             return super().form_valid(form)
         except PackageInvalid as exc:
             form.add_error("package_file", exc.message)
+            self.produced_error_message = _("Het H5P-pakket is niet opgeslagen. Zie hieronder waarom.")
             return self.form_invalid(form)
 
 

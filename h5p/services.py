@@ -9,6 +9,7 @@ failure removes the temporary folder and rolls the rows back.
 import os
 import shutil
 import zipfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -83,7 +84,11 @@ def import_package(source, *, filename=None, activity=None, title=None, slug=Non
     tmp_dir = storage_root() / f".tmp-{token}"
     storage_root().mkdir(parents=True, exist_ok=True)
     try:
-        _extract(source, info, tmp_dir)
+        try:
+            _extract(source, info, tmp_dir)
+        except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
+            # CRC or size mismatch, truncated data: found only while streaming the members.
+            raise PackageInvalid([_("Het pakket is beschadigd: %(error)s") % {"error": str(exc)[:200]}]) from exc
         with transaction.atomic():
             package = _save_rows(info, token, filename, activity, title, slug, user)
             os.rename(tmp_dir, final_dir)

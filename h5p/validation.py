@@ -9,6 +9,8 @@ import json
 import os
 import re
 import stat
+import unicodedata
+import zlib
 import zipfile
 from dataclasses import dataclass, field
 
@@ -21,6 +23,7 @@ ARCHIVE_EXTENSIONS = frozenset("zip h5p jar rar 7z gz tgz tar bz2 xz zst war apk
 MACHINE_NAME = re.compile(r"^[\w\-.]{1,255}$")
 LANGUAGE = re.compile(r"^[-a-zA-Z]{1,10}$")
 EMBED_TYPES = {"iframe", "div"}
+SUPPORTED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 MAX_JSON_BYTES = 1024 * 1024  # h5p.json and library.json are a few KB in real packages
 MAX_LISTED_PROBLEMS = 25
 
@@ -127,6 +130,8 @@ def _entry_problems(info):
         problems.append(_("“%(name)s”: symbolische koppelingen zijn niet toegestaan.") % {"name": raw})
     if info.flag_bits & 0x1:
         problems.append(_("“%(name)s”: versleutelde bestanden zijn niet toegestaan.") % {"name": raw})
+    if info.compress_type not in SUPPORTED_COMPRESSION:
+        problems.append(_("“%(name)s”: deze compressiemethode wordt niet ondersteund.") % {"name": raw})
     if "//" in name.rstrip("/"):
         problems.append(_("“%(name)s”: de naam bevat een leeg padgedeelte.") % {"name": raw})
     return problems
@@ -139,7 +144,7 @@ def _read_json(zf, info, problems, label):
     try:
         with zf.open(info) as fh:
             data = json.loads(fh.read(info.file_size + 1).decode("utf-8"))
-    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, RuntimeError, OSError):
+    except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, RuntimeError, OSError, EOFError, zlib.error, NotImplementedError):
         problems.append(_("%(file)s is geen geldige JSON.") % {"file": label})
         return None
     if not isinstance(data, dict):
@@ -276,7 +281,7 @@ def _validate_zip(zf, problems):
     for info in zf.infolist():
         entry_problems = _entry_problems(info)
         problems.extend(entry_problems)
-        key = info.filename.rstrip("/").lower()
+        key = unicodedata.normalize("NFC", info.filename.rstrip("/")).casefold()
         if key in seen:
             problems.append(_("“%(name)s” komt meer dan één keer voor.") % {"name": info.filename})
         seen.add(key)

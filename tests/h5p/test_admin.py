@@ -133,3 +133,18 @@ def test_command_and_admin_accept_the_same_packages(client, coordinator, tmp_pat
     client.post(reverse(ADD), {"package_file": upload(data), "title": "", "slug": "via-admin"})
     a, b = (H5PActivity.objects.get(slug=s).current_package for s in ("via-command", "via-admin"))
     assert (a.file_count, a.extracted_size, a.libraries) == (b.file_count, b.extracted_size, b.libraries)
+
+
+def test_damage_found_while_extracting_is_a_form_error_not_a_crash(client, coordinator, h5p_media):
+    import os
+    import zipfile
+
+    data = bytearray(build_package(extra_files=[("content/images/foto.jpg", os.urandom(5000))], compression=zipfile.ZIP_STORED))
+    at = data.index(b"content/images/foto.jpg") + len("content/images/foto.jpg") + 100
+    data[at] ^= 0xFF
+    client.force_login(coordinator)
+    response = client.post(reverse(ADD), {"package_file": upload(bytes(data)), "title": "Kapot", "slug": "kapot"})
+    assert response.status_code == 200
+    assert "Het pakket is beschadigd" in response.content.decode()
+    assert not H5PActivity.objects.exists()
+    assert stored_files(h5p_media) == []

@@ -186,3 +186,15 @@ def test_deleting_an_activity_removes_its_files(h5p_media):
     assert len({name.split("/")[0] for name in stored_files(h5p_media)}) == 2
     first.activity.delete()
     assert stored_files(h5p_media) == []
+
+
+def test_corrupt_member_found_while_streaming_leaves_nothing(h5p_media):
+    """The directory looks fine, but a member's bytes are damaged (CRC mismatch)."""
+    data = bytearray(build_package(extra_files=[("content/images/foto.jpg", os.urandom(5000))], compression=zipfile.ZIP_STORED))
+    at = data.index(b"content/images/foto.jpg") + len("content/images/foto.jpg") + 100
+    data[at] ^= 0xFF
+    with pytest.raises(PackageInvalid) as caught:
+        import_package(io.BytesIO(bytes(data)), filename="kapot.h5p")
+    assert "beschadigd" in caught.value.message
+    assert not H5PActivity.objects.exists()
+    assert stored_files(h5p_media) == []

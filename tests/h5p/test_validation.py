@@ -248,3 +248,17 @@ def test_real_export_shape_with_string_versions_and_library_tree():
 def test_title_with_markup_is_kept_as_text():
     info = validate(build_package(title="<script>alert('x')</script> Quiz"))
     assert info.title == "<script>alert('x')</script> Quiz"
+
+
+def test_unicode_lookalike_duplicates_are_refused():
+    error = problems_of(build_package(extra_files=[("content/caf\u00e9.txt", b"1"), ("content/cafe\u0301.txt", b"2")]))
+    assert any("meer dan één keer" in p for p in error.problems)
+
+
+def test_unsupported_compression_is_refused():
+    data = bytearray(build_package(extra_files=[("content/x.txt", b"abc")], compression=zipfile.ZIP_STORED))
+    name_at = data.index(b"content/x.txt", data.index(b"PK\x01\x02"))
+    record = data.rfind(b"PK\x01\x02", 0, name_at)
+    data[record + 10] = 9  # deflate64, which zipfile cannot read
+    error = problems_of(bytes(data))
+    assert any("compressiemethode" in p for p in error.problems)
