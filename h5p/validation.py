@@ -10,8 +10,8 @@ import os
 import re
 import stat
 import unicodedata
-import zlib
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
