@@ -170,3 +170,21 @@ def test_a_lesson_in_the_register_cannot_be_deleted_but_can_be_unpublished(clien
     response = client.post(reverse("wagtailadmin_pages:delete", args=[tree["lessons"][1].pk]))
     assert response.status_code == 302
     assert not type(tree["lessons"][1]).objects.filter(pk=tree["lessons"][1].pk).exists()
+
+
+@pytest.mark.django_db
+def test_groep_created_in_the_admin_with_teachers_and_planned_dates(client, coordinator, teacher, school_a, tree):
+    client.force_login(coordinator)
+    year = schoolyear.current_school_year()
+    data = nested_form_data({
+        "school": school_a.pk, "name": "Groep 8C", "school_year": year, "pupil_count": 27, "programme": tree["klas"].pk,
+        "planned_dates": inline_formset([{"lesson": tree["lessons"][0].pk, "planned_date": schoolyear.bounds(year)[0].isoformat()}]),
+    })
+    data["year_levels"] = ["8"]
+    data["teachers"] = [str(teacher.pk)]
+    response = client.post(reverse("groepen:add"), data)
+    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(".error-message")
+    groep = Groep.objects.get(name="Groep 8C")
+    assert list(groep.teachers.all()) == [teacher] and groep.year_levels == [8]
+    assert groep.planned_dates.get().lesson_id == tree["lessons"][0].pk
+    assert len(groep.carer_code) == 8

@@ -192,3 +192,20 @@ def test_regenerating_the_code_stops_the_old_one(client, teacher, groep_a):
     cache.clear()
     response = enter(Client(), old)
     assert "Deze code kennen we niet" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_carer_page_costs_the_same_queries_however_many_modules(client, groep_a, tree, django_assert_max_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.lessons import factories as lf
+
+    enter(client, groep_a.carer_code)
+    with CaptureQueriesContext(connection) as two_modules:
+        client.get(reverse("schools:carer_home"))
+    for n in range(3, 7):
+        lf.home_module(tree["thuis"], n)
+    with django_assert_max_num_queries(len(two_modules)):
+        response = client.get(reverse("schools:carer_home"))
+    assert len(soup(response).select(".module-item")) == 6
