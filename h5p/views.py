@@ -21,7 +21,7 @@ from django.utils._os import safe_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
 from . import conf
 from .learners import remember_anonymous, resolve_learner
@@ -60,7 +60,7 @@ def _content_type(name):
     return CONTENT_TYPES.get(ext) or mimetypes.types_map.get(f".{ext}") or "application/octet-stream"
 
 
-@require_GET
+@require_safe
 def package_file(request, token, path):
     """Serve one extracted package file with the headers a sandboxed player needs.
 
@@ -148,6 +148,11 @@ def activity_page(request, slug):
     return render(request, "h5p/h5p_activity.html", {"activity": activity, "h5p_csrf": get_token(request)})
 
 
+def _no_constants(name):
+    """NaN and Infinity are not JSON (Python accepts them; PostgreSQL's jsonb does not)."""
+    raise ValueError(name)
+
+
 def _bad(reason, status=400):
     return JsonResponse({"error": reason}, status=status)
 
@@ -166,9 +171,12 @@ def xapi(request, slug):
     if len(request.body) > MAX_XAPI_BODY:
         return _bad(_("Het statement is te groot."), 413)
     try:
-        payload = json.loads(request.body.decode("utf-8"))
+        text = request.body.decode("utf-8")
+        payload = json.loads(text, parse_constant=_no_constants)
     except (ValueError, UnicodeDecodeError):
         return _bad(_("De inhoud is geen geldige JSON."))
+    if "\x00" in text or "\\u0000" in text:  # no database stores NUL in text
+        return _bad(_("Een statement mag geen NUL-tekens bevatten."))
     try:
         statement, children = check_payload(payload)
         limit = conf.get("H5P_MAX_STATEMENT_BYTES")
@@ -206,6 +214,8 @@ def state(request, slug):
     data = payload.get("state") if isinstance(payload, dict) else None
     if not isinstance(data, str):
         return _bad(_("Verwacht een JSON-object met “state” als tekst."))
+    if "\x00" in data:
+        return _bad(_("De tussenstand mag geen NUL-tekens bevatten."))
     if len(data.encode("utf-8")) > limit:
         return _bad(_("De tussenstand is groter dan %(kb)d KB.") % {"kb": limit // 1024}, 413)
     if learner is None:

@@ -56,6 +56,7 @@ def test_package_files_have_sandbox_headers(client, package, path, content_type)
     # Opened directly in a tab, even an SVG runs in an opaque origin.
     assert response["Content-Security-Policy"].startswith("sandbox")
     assert "Set-Cookie" not in response
+    assert client.head(file_url(package, path)).status_code == 200
 
 
 @pytest.mark.parametrize(

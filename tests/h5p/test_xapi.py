@@ -120,7 +120,7 @@ BAD_STATEMENTS = {
     "verb_not_iri": ({"statement": {"verb": {"id": "completed"}, "object": {"id": OBJECT}}}, "verb.id"),
     "no_object": ({"statement": {"verb": {"id": VERB + "completed"}}}, "object.id"),
     "score_text": ({"statement": completed(score={"raw": "veel", "max": 2})}, "getal"),
-    "score_nan": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "http://x"}, "result": {"score": {"raw": NaN, "max": 2}}}}', "getal"),
+    "score_nan": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "http://x"}, "result": {"score": {"raw": NaN, "max": 2}}}}', "geen geldige JSON"),
     "scaled_out_of_range": ({"statement": completed(score={"raw": 1, "max": 2, "scaled": 3})}, "tussen -1 en 1"),
     "raw_above_max": ({"statement": completed(score={"raw": 5, "max": 2})}, "groter dan"),
     "negative_max": ({"statement": completed(score={"raw": -5, "max": -2})}, "negatief"),
@@ -128,6 +128,8 @@ BAD_STATEMENTS = {
     "bad_duration": ({"statement": completed(duration="twaalf seconden")}, "ISO 8601"),
     "children_not_list": ({"statement": completed(), "children": {"a": 1}}, "lijst"),
     "bad_child": ({"statement": completed(), "children": [{"verb": {"id": VERB + "answered"}}]}, "object.id"),
+    "nan_elsewhere": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/attempted"}, "object": {"id": "http://x"}, "context": {"extensions": {"x": Infinity}}}}', "geen geldige JSON"),
+    "nul_character": ({"statement": {**completed(), "object": {"id": "http://x\u0000y"}}}, "NUL"),
     "context_not_object": ({"statement": {**completed(), "context": "x"}}, "context"),
 }
 
@@ -223,3 +225,4 @@ def test_resume_state_capped_at_64_kb(activity, csrf_client):
     assert post(csrf_client, state_url(), {"state": multibyte}).status_code == 413
     assert H5PState.objects.get().data == exactly
     assert post(csrf_client, state_url(), {"state": {"niet": "tekst"}}).status_code == 400
+    assert post(csrf_client, state_url(), {"state": "a\u0000b"}).status_code == 400
