@@ -20,6 +20,7 @@ from wagtail.search import index
 
 from . import selectors
 from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
+from .forms import ProgrammePartForm
 
 
 class ProgrammeType(models.TextChoices):
@@ -90,6 +91,7 @@ class ProgrammePartPage(Page):
     part_panels = [MultiFieldPanel([FieldPanel("number"), FieldPanel("duration_minutes"), FieldPanel("summary")],
                                    heading=_("Plaats en duur"))]
     teachers_only = False
+    base_form_class = ProgrammePartForm
 
     class Meta:
         abstract = True

@@ -163,3 +163,15 @@ def test_knowledge_check_needs_a_correct_answer():
 def test_stream_values_are_what_the_templates_expect(tree):
     lesson = ClassLessonPage.objects.get(pk=tree["lessons"][0].pk)
     assert isinstance(lesson.in_class, StreamValue) and lesson.in_class[0].value["title"] == "Start"
+
+
+def test_a_number_can_be_used_only_once_per_programme(client, tree, coordinator):
+    lesson = tree["lessons"][0]
+    client.force_login(coordinator)
+    response = publish_via_admin(client, lesson, number=2)
+    assert_rejected(response, lesson, "In dit programma heeft ‘Les nummer 2’ al nummer 2.")
+    # A new lesson with a free number is created and published.
+    add = reverse("wagtailadmin_pages:add", args=["lessons", "classlessonpage", tree["klas"].pk])
+    response = client.post(add, lesson_form(ClassLessonPage(title="Nieuw", slug="nieuw", number=4)))
+    assert response.status_code == 302, error_text(response.context["form"])
+    assert ClassLessonPage.objects.live().filter(slug="nieuw", number=4).exists()
