@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -75,7 +76,8 @@ def register_interest(*, name: str, brin: str, contact_name: str, contact_email:
     SchoolStatusChange.objects.create(school=school, old_status="", new_status=school.status, changed_by=None)
     recipients = coordinator_emails()
     if recipients:
-        body = render_to_string("schools/email/registration.txt", {"school": school, "admin_url": settings.WAGTAILADMIN_BASE_URL})
+        admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("scholen:edit", args=[school.pk])
+        body = render_to_string("schools/email/registration.txt", {"school": school, "admin_url": admin_url})
         subject = _("Nieuwe aanmelding: %(name)s") % {"name": school.name}
         transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
     return school

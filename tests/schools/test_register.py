@@ -28,6 +28,7 @@ def test_registration_creates_an_interested_school_and_mails_coordinators(client
     assert school.status_changes.get().new_status == "interesse"
     assert [m.to for m in mailoutbox] == [[coordinator.email]]
     assert "Basisschool De Horizon" in mailoutbox[0].subject and "56GH" in mailoutbox[0].body
+    assert f"http://testserver/admin/scholen/edit/{school.pk}/" in mailoutbox[0].body
 
 
 @pytest.mark.django_db
