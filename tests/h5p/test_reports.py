@@ -109,3 +109,10 @@ def test_reports_are_for_coordinators_only(client, teacher, results):
     for url in (reverse("h5p_report"), reverse("h5p_question_report", args=[results.pk])):
         assert client.get(url).status_code in (302, 403)
         assert client.get(url, {"export": "csv"}).status_code in (302, 403)
+
+
+def test_coordinator_finds_report_and_activities_in_admin_menu(client, coordinator):
+    client.force_login(coordinator)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("h5p_report") in html
+    assert reverse("wagtailsnippets_h5p_h5pactivity:list") in html
