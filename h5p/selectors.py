@@ -11,7 +11,12 @@ from django.db.models.functions import Cast, NullIf, Round
 from django.utils import timezone
 
 from . import conf
-from .models import Audience, H5PActivity, H5PAttemptResult
+from .models import Audience, H5PActivity, H5PAttemptResult, H5PState
+
+
+def saved_state(activity, learner_key):
+    """The learner's resume state for an activity, or None."""
+    return H5PState.objects.filter(activity=activity, learner_key=learner_key).values_list("data", flat=True).first()
 
 
 def attempt_q(prefix="", start=None, end=None, audience=None):

@@ -25,7 +25,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from . import conf
 from .learners import remember_anonymous, resolve_learner
-from .models import H5PActivity, H5PPackage, H5PState
+from .models import H5PActivity, H5PPackage
+from .selectors import saved_state
 from .services import package_path, record_statement, save_state
 from .xapi import StatementInvalid, check_payload
 
@@ -202,7 +203,7 @@ def state(request, slug):
     if request.method == "GET":
         data = None
         if learner is not None and not getattr(request, "_h5p_new_anon", None):
-            data = H5PState.objects.filter(activity=activity, learner_key=learner).values_list("data", flat=True).first()
+            data = saved_state(activity, learner)
         return JsonResponse({"state": data})
     limit = conf.get("H5P_MAX_STATE_BYTES")
     if len(request.body) > limit + 1024:

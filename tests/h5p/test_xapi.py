@@ -226,3 +226,11 @@ def test_resume_state_capped_at_64_kb(activity, csrf_client):
     assert H5PState.objects.get().data == exactly
     assert post(csrf_client, state_url(), {"state": {"niet": "tekst"}}).status_code == 400
     assert post(csrf_client, state_url(), {"state": "a\u0000b"}).status_code == 400
+
+
+def test_statement_query_count_does_not_grow_with_sub_questions(activity, csrf_client, django_assert_max_num_queries):
+    for n in (1, 30):
+        with django_assert_max_num_queries(8):
+            response = post(csrf_client, xapi_url(), {"statement": completed(), "children": [child(i) for i in range(n)]})
+        assert response.status_code == 201
+    assert H5PAttemptResult.objects.count() == 31
