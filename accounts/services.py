@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
 from .models import Invitation, User
@@ -76,4 +77,8 @@ def accept_invitation(invitation: Invitation, *, password: str, first_name: str,
     invitation.accepted_at = timezone.now()
     invitation.user = user
     invitation.save(update_fields=["accepted_at", "user"])
+    # Other apps act on a new account without accounts importing them (e.g. join the groep the
+    # teacher was invited for): dotted paths to callables(invitation, user), same transaction.
+    for path in getattr(settings, "INVITATION_ACCEPTED_HOOKS", []):
+        import_string(path)(invitation, user)
     return user

@@ -368,3 +368,18 @@ class HouseholdModuleProgress(models.Model):
 
     def __str__(self):
         return f"{self.household} – {self.module.title}"
+
+
+class GroepInvitation(models.Model):
+    """A teacher invited for a groep: on acceptance the new account joins the groep."""
+
+    groep = models.ForeignKey(Groep, on_delete=models.CASCADE, related_name="invitations")
+    invitation = models.ForeignKey("accounts.Invitation", on_delete=models.CASCADE, related_name="groep_links")
+
+    class Meta:
+        verbose_name = _("uitnodiging voor een groep")
+        verbose_name_plural = _("uitnodigingen voor een groep")
+        constraints = [models.UniqueConstraint(fields=["groep", "invitation"], name="unique_groep_invitation")]
+
+    def __str__(self):
+        return f"{self.invitation} → {self.groep.name}"

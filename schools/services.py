@@ -175,3 +175,32 @@ def complete_module(household: Household, module) -> HouseholdModuleProgress:
         progress.completed_at = timezone.now()
         progress.save(update_fields=["completed_at"])
     return progress
+
+
+# Teachers for a groep ------------------------------------------------------------------------
+
+@transaction.atomic
+def invite_teacher_for_groep(groep: Groep, *, email: str, first_name: str, last_name: str, invited_by) -> str:
+    """An existing account joins the groep at once; otherwise an invitation is sent and the new
+    account joins on acceptance (``link_invited_teacher``). Returns "added" or "invited"."""
+    from accounts.services import invite_teacher
+
+    from .models import GroepInvitation
+
+    User = get_user_model()
+    existing = User.objects.filter(email__iexact=email.strip()).first()
+    if existing:
+        groep.teachers.add(existing)
+        return "added"
+    invitation, _token = invite_teacher(email=email, first_name=first_name, last_name=last_name, invited_by=invited_by)
+    GroepInvitation.objects.create(groep=groep, invitation=invitation)
+    return "invited"
+
+
+def link_invited_teacher(invitation, user) -> None:
+    """INVITATION_ACCEPTED_HOOKS: put the new teacher in the groepen they were invited for."""
+    from .models import GroepInvitation
+
+    groep_ids = list(GroepInvitation.objects.filter(invitation=invitation).values_list("groep_id", flat=True))
+    if groep_ids:
+        user.groepen.add(*groep_ids)

@@ -6,6 +6,7 @@ import django_filters
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -17,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from lessons.models import ProgrammeIndexPage
 
-from . import schoolyear, selectors, services
+from . import admin_views, schoolyear, selectors, services
 from .models import Groep, LessonDelivery, School, SchoolStatus
 
 
@@ -123,6 +124,10 @@ class LetterColumn(Column):
     cell_template_name = "schools/admin/letter_cell.html"
 
 
+class InviteColumn(Column):
+    cell_template_name = "schools/admin/invite_cell.html"
+
+
 class GroepIndexView(generic.IndexView):
     def get_base_queryset(self):
         queryset = super().get_base_queryset().select_related("school", "programme").annotate(
@@ -141,7 +146,7 @@ class GroepViewSet(ModelViewSet):
         "name", "school", Column("school_year_label", label=_("schooljaar")), Column("year_levels_label", label=_("jaargroepen")),
         "pupil_count", "programme", Column("delivered", label=_("lessen gegeven")),
         Column("trained_label", label=_("leerkrachten getraind")), Column("reach", label=_("huishoudens bereikt")),
-        LetterColumn("carer_code_display", label=_("ouders")),
+        LetterColumn("carer_code_display", label=_("ouders")), InviteColumn("pk", label=_("leerkracht")),
     ]
     list_export = [
         "school.name", "school.brin", "school.wijk", "school.municipality", "school_year_label", "name", "year_levels_label",
@@ -197,6 +202,11 @@ class RolloutGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_rollout():
     return RolloutGroup()
+
+
+@hooks.register("register_admin_urls")
+def register_groep_invite_url():
+    return [path("groepen/<int:pk>/leerkracht-uitnodigen/", admin_views.invite_for_groep, name="schools_admin_invite_for_groep")]
 
 
 @hooks.register("before_delete_page")

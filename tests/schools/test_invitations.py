@@ -96,3 +96,42 @@ def test_inviting_an_existing_account_is_refused(client, coordinator, teacher, m
     assert response.status_code == 200
     assert "Er bestaat al een account" in response.content.decode()
     assert not Invitation.objects.exists() and not mailoutbox
+
+
+@pytest.mark.django_db
+def test_invited_for_a_groep_the_new_teacher_lands_on_mijn_groepen_with_that_groep(
+    client, coordinator, groep_a, mailoutbox, django_capture_on_commit_callbacks
+):
+    client.force_login(coordinator)
+    url = reverse("schools_admin_invite_for_groep", args=[groep_a.pk])
+    assert client.get(url).status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"email": "Nieuw@School-A.example", "first_name": "Noor", "last_name": "Bakker"})
+    assert response.status_code == 302
+    client.logout()
+    path = link_path(mailoutbox[0])
+    response = client.post(path, {"first_name": "Noor", "last_name": "Bakker", "password1": "een-lang-wachtwoord-7",
+                                  "password2": "een-lang-wachtwoord-7"}, follow=True)
+    user = User.objects.get(email="nieuw@school-a.example")
+    assert list(user.groepen.all()) == [groep_a]
+    assert response.redirect_chain[-1][0] == reverse("schools:my_groepen")
+    assert "Groep 7A" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_invite_for_a_groep_adds_an_existing_account_at_once(client, coordinator, other_teacher, groep_a, mailoutbox):
+    client.force_login(coordinator)
+    response = client.post(reverse("schools_admin_invite_for_groep", args=[groep_a.pk]),
+                           {"email": other_teacher.email, "first_name": "B", "last_name": "V"})
+    assert response.status_code == 302
+    assert groep_a.teachers.filter(pk=other_teacher.pk).exists()
+    assert not Invitation.objects.exists() and not mailoutbox
+
+
+@pytest.mark.django_db
+def test_teachers_cannot_invite_for_a_groep(client, teacher, groep_a):
+    client.force_login(teacher)
+    response = client.post(reverse("schools_admin_invite_for_groep", args=[groep_a.pk]),
+                           {"email": "x@school.example", "first_name": "X", "last_name": "Y"})
+    assert response.status_code in (302, 403)
+    assert not Invitation.objects.exists()
