@@ -292,7 +292,7 @@ class LessonDelivery(models.Model):
     )
     pupils_present = models.PositiveSmallIntegerField(_("leerlingen aanwezig"))
     minutes = models.PositiveSmallIntegerField(_("duur in minuten"), validators=[MinValueValidator(1), MaxValueValidator(480)])
-    adaptations = models.CharField(_("aanpassingen"), max_length=500, blank=True, help_text=_("Kort: wat deed u anders dan de handleiding?"))
+    adaptations = models.CharField(_("aanpassingen"), max_length=500, blank=True, help_text=_("Kort: wat deed u anders dan de handleiding? Noem geen namen van leerlingen."))
     created_at = models.DateTimeField(_("geregistreerd op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
 
