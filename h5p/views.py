@@ -10,9 +10,10 @@ which posts with its own session and CSRF token.
 
 import json
 import mimetypes
+import re
 from pathlib import Path
 
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
@@ -83,7 +84,7 @@ def package_file(request, token, path):
         raise Http404 from exc
     if not full.is_file():
         raise Http404
-    response = FileResponse(open(full, "rb"), content_type=content_type)  # noqa: SIM115 (FileResponse closes it)
+    response = _ranged_file_response(request, full, content_type)
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
@@ -91,6 +92,46 @@ def package_file(request, token, path):
     # A token names one immutable package version: a re-upload gets a new token.
     response["Cache-Control"] = "public, max-age=31536000, immutable"
     return response
+
+
+RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+
+
+def _ranged_file_response(request, full, content_type):
+    """A file, or one byte range of it: audio/video seek with ranges, and Safari on iOS will
+    not play a video at all without them."""
+    size = full.stat().st_size
+    match = RANGE.match(request.headers.get("Range", ""))
+    if not match or not any(match.groups()):
+        response = FileResponse(open(full, "rb"), content_type=content_type)  # noqa: SIM115 (closed by Django)
+        response["Accept-Ranges"] = "bytes"
+        return response
+    first, last = match.groups()
+    if first:
+        start, end = int(first), min(int(last) if last else size - 1, size - 1)
+    else:  # suffix range: the last N bytes
+        start, end = max(size - int(last), 0), size - 1
+    if start > end or start >= size:
+        response = HttpResponse(status=416)
+        response["Content-Range"] = f"bytes */{size}"
+        return response
+    handle = open(full, "rb")  # noqa: SIM115 (closed by Django)
+    handle.seek(start)
+    response = StreamingHttpResponse(_read_span(handle, end - start + 1), status=206, content_type=content_type)
+    response["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response["Content-Length"] = str(end - start + 1)
+    response["Accept-Ranges"] = "bytes"
+    return response
+
+
+def _read_span(handle, length, chunk=64 * 1024):
+    with handle:
+        while length > 0:
+            data = handle.read(min(chunk, length))
+            if not data:
+                return
+            length -= len(data)
+            yield data
 
 
 def _package_for(request, activity):

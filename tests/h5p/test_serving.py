@@ -166,3 +166,20 @@ def test_demo_creates_the_activities_lessons_embed(capsys):
 def test_make_activity_helper_builds_from_source():
     activity = make_activity(slug="bron")
     assert activity.current_package.file_count == 5
+
+
+def test_media_files_support_byte_ranges(client):
+    data = bytes(range(256)) * 40  # 10240 bytes
+    package = import_package(io.BytesIO(build_package(extra_files=[("content/video.mp4", data)])), filename="v.h5p")
+    url = file_url(package, "content/video.mp4")
+    full = client.get(url)
+    assert full["Accept-Ranges"] == "bytes" and b"".join(full.streaming_content) == data
+    part = client.get(url, HTTP_RANGE="bytes=100-199")
+    assert part.status_code == 206 and part["Content-Range"] == "bytes 100-199/10240"
+    assert b"".join(part.streaming_content) == data[100:200]
+    assert part["Access-Control-Allow-Origin"] == "*" and part["Content-Type"] == "video/mp4"
+    tail = client.get(url, HTTP_RANGE="bytes=-10")
+    assert b"".join(tail.streaming_content) == data[-10:]
+    open_end = client.get(url, HTTP_RANGE="bytes=10200-")
+    assert b"".join(open_end.streaming_content) == data[10200:]
+    assert client.get(url, HTTP_RANGE="bytes=20000-").status_code == 416
