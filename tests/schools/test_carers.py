@@ -209,3 +209,13 @@ def test_carer_page_costs_the_same_queries_however_many_modules(client, groep_a,
     with django_assert_max_num_queries(len(two_modules)):
         response = client.get(reverse("schools:carer_home"))
     assert len(soup(response).select(".module-item")) == 6
+
+
+@pytest.mark.django_db
+def test_a_coordinator_may_renew_the_code_too(client, coordinator, groep_a):
+    old = groep_a.carer_code
+    client.force_login(coordinator)
+    response = client.post(reverse("schools:regenerate_code", args=[groep_a.pk]))
+    assert response.status_code == 302 and response["Location"] == reverse("schools:carer_letter", args=[groep_a.pk])
+    groep_a.refresh_from_db()
+    assert groep_a.carer_code != old
