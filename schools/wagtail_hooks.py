@@ -101,7 +101,7 @@ class SchoolViewSet(ModelViewSet):
     add_view_class = SchoolCreateView
     edit_view_class = SchoolEditView
     filterset_class = SchoolFilterSet
-    list_display = ["name", "brin", "vestigingsnummer", "wijk", "municipality", "status", Column("groep_count", label=_("groepen")), "kickoff_date"]
+    list_display = ["name", "brin", "wijk", "municipality", "status", Column("groep_count", label=_("Groepen")), "kickoff_date"]
     list_export = [
         "name", "brin", "vestigingsnummer", "rio_code", "street_address", "postcode", "municipality", "wijk",
         "contact_name", "contact_email", "contact_role", "status", "kickoff_date", "groep_count", "created_at",
@@ -120,12 +120,10 @@ class SchoolViewSet(ModelViewSet):
 
 # Groepen -------------------------------------------------------------------------------------
 
-class LetterColumn(Column):
-    cell_template_name = "schools/admin/letter_cell.html"
+class ActionsColumn(Column):
+    """The carer code with a link to the letter, and "invite a teacher" for this groep."""
 
-
-class InviteColumn(Column):
-    cell_template_name = "schools/admin/invite_cell.html"
+    cell_template_name = "schools/admin/groep_actions_cell.html"
 
 
 class GroepIndexView(generic.IndexView):
@@ -143,10 +141,10 @@ class GroepViewSet(ModelViewSet):
     index_view_class = GroepIndexView
     filterset_class = GroepFilterSet
     list_display = [
-        "name", "school", Column("school_year_label", label=_("schooljaar")), Column("year_levels_label", label=_("jaargroepen")),
-        "pupil_count", "programme", Column("delivered", label=_("lessen gegeven")),
-        Column("trained_label", label=_("leerkrachten getraind")), Column("reach", label=_("huishoudens bereikt")),
-        LetterColumn("carer_code_display", label=_("ouders")), InviteColumn("pk", label=_("leerkracht")),
+        "name", Column("school", accessor="school.name", label=_("School")), Column("school_year_label", label=_("Schooljaar")),
+        Column("year_levels_label", label=_("Jaargroepen")), Column("pupil_count", label=_("Leerlingen")),
+        Column("delivered", label=_("Lessen gegeven")), Column("trained_label", label=_("Getraind")),
+        Column("reach", label=_("Huishoudens")), ActionsColumn("carer_code_display", label=_("Ouders en leerkrachten")),
     ]
     list_export = [
         "school.name", "school.brin", "school.wijk", "school.municipality", "school_year_label", "name", "year_levels_label",
