@@ -100,7 +100,10 @@ def home_modules_for(groep, household=None):
     condition = Q()
     for programme in programmes:
         condition |= Q(path__startswith=programme.path, depth=programme.depth + 1)
-    modules = HomeModulePage.objects.live().filter(condition).order_by("number", "pk")
+    modules = HomeModulePage.objects.live().filter(condition).order_by("number", "pk").annotate(
+        # The groep already had the class lesson this module belongs to: a good moment to start.
+        lesson_given=Exists(LessonDelivery.objects.filter(groep=groep, lesson__home_module=OuterRef("pk")))
+    )
     if household is not None:
         progress = HouseholdModuleProgress.objects.filter(household=household, module=OuterRef("pk"))
         modules = modules.annotate(

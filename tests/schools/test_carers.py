@@ -219,3 +219,16 @@ def test_a_coordinator_may_renew_the_code_too(client, coordinator, groep_a):
     assert response.status_code == 302 and response["Location"] == reverse("schools:carer_letter", args=[groep_a.pk])
     groep_a.refresh_from_db()
     assert groep_a.carer_code != old
+
+
+@pytest.mark.django_db
+def test_carer_sees_which_modules_fit_lessons_the_groep_already_had(client, groep_a, tree, teacher):
+    from schools import services
+
+    lesson = tree["lessons"][0]
+    lesson.home_module = tree["modules"][1]
+    lesson.save()
+    services.log_delivery(groep=groep_a, lesson=lesson, teacher=teacher)
+    enter(client, groep_a.carer_code)
+    items = soup(client.get(reverse("schools:carer_home"))).select(".module-item")
+    assert [bool(item.select(".module-tip")) for item in items] == [False, True]
