@@ -1,7 +1,7 @@
 """Short codes for carers: easy to read aloud and type, hard to guess.
 
 The alphabet leaves out look-alikes (0/O, 1/I/L, 5/S, 2/Z, U/V). A groep code has 8 characters
-from 25 (25**8, about 1.5e11 or 37 bits); entry is rate-limited per IP address (10 tries per
+from 25 (25**8, about 1.5e11 or 37 bits); entry is rate-limited per IP address (10 wrong codes per
 15 minutes by default), so trying codes at random finds nothing in practice. A resume code has
 10 characters (46 bits), so the two kinds never collide in length.
 """

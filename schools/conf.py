@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-# Carer code / resume code entry: attempts per IP address per window.
+# Carer code / resume code entry: wrong codes per IP address per window (right codes do not count).
 CODE_ATTEMPTS = getattr(settings, "SCHOOLS_CODE_ATTEMPTS", 10)
 CODE_WINDOW_SECONDS = getattr(settings, "SCHOOLS_CODE_WINDOW_SECONDS", 15 * 60)
 # Public "Aanmelden" form: registrations per IP address per window.

@@ -1,25 +1,48 @@
 """A small fixed-window rate limit in the cache, keyed by purpose and client IP address.
 
-Used for carer code entry and the public registration form. With a shared cache (Redis in
-production) the limit holds across processes; locmem limits per process, which tests use.
+Used for carer code entry (only wrong codes count: a parents' evening behind one school router
+must not lock itself out) and the public registration form (every submission counts). With a
+shared cache (Redis in production) the limit holds across processes; locmem limits per process.
 """
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_ip(request) -> str:
-    """REMOTE_ADDR only: a proxy in front must set it (X-Forwarded-For is trivially forged)."""
+    """REMOTE_ADDR, or behind ``SCHOOLS_TRUSTED_PROXY_COUNT`` proxies the address they saw.
+
+    Only the entries added by trusted proxies are used: the left part of X-Forwarded-For is
+    whatever the client wrote there."""
+    proxies = getattr(settings, "SCHOOLS_TRUSTED_PROXY_COUNT", 0)
+    if proxies:
+        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "unknown")
+
+
+def _key(request, purpose):
+    return f"ratelimit:{purpose}:{client_ip(request)}"
+
+
+def count(request, purpose: str, window_seconds: int) -> int:
+    """Add one attempt to this client's window; return the new count."""
+    key = _key(request, purpose)
+    if cache.add(key, 1, timeout=window_seconds):
+        return 1
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window_seconds)
+        return 1
+
+
+def blocked(request, purpose: str, limit: int) -> bool:
+    """True when this client already used up ``limit`` attempts in the current window."""
+    return (cache.get(_key(request, purpose)) or 0) >= limit
 
 
 def too_many(request, purpose: str, limit: int, window_seconds: int) -> bool:
     """Count this attempt; True when the client has made more than ``limit`` in the window."""
-    key = f"ratelimit:{purpose}:{client_ip(request)}"
-    if cache.add(key, 1, timeout=window_seconds):
-        return False
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window_seconds)
-        return False
-    return count > limit
+    return count(request, purpose, window_seconds) > limit

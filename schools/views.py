@@ -16,11 +16,10 @@ from django.views.decorators.http import require_POST
 
 from lessons.models import ClassLessonPage
 
-from . import conf, households, selectors, services
+from . import conf, households, ratelimit, selectors, services
 from .forms import CodeForm, DeliveryForm, RegistrationForm
 from .models import Groep, LessonDelivery
 from .permissions import can_manage_carer_code, is_coordinator
-from .ratelimit import too_many
 
 # Teachers ------------------------------------------------------------------------------------
 
@@ -163,10 +162,11 @@ def regenerate_code(request, pk):
 
 def _enter_with_code(request, raw_code):
     """Shared by the form and the QR link: rate-limited lookup, then the household cookie."""
-    if too_many(request, "carer-code", conf.CODE_ATTEMPTS, conf.CODE_WINDOW_SECONDS):
+    if ratelimit.blocked(request, "carer-code", conf.CODE_ATTEMPTS):
         return None, _("U hebt te vaak een code geprobeerd. Wacht een kwartier en probeer het dan opnieuw."), 429
     groep, household = services.find_by_code(raw_code)
     if groep is None:
+        ratelimit.count(request, "carer-code", conf.CODE_WINDOW_SECONDS)  # only wrong codes count
         return None, _("Deze code kennen we niet. Controleer de code in de brief van school en probeer het opnieuw."), 200
     if household is None:
         current = households.household_from_request(request)
@@ -259,7 +259,7 @@ def carer_forget(request):
 def register(request):
     form = RegistrationForm(request.POST or None)
     if request.method == "POST":
-        if too_many(request, "register", conf.REGISTER_ATTEMPTS, conf.REGISTER_WINDOW_SECONDS):
+        if ratelimit.too_many(request, "register", conf.REGISTER_ATTEMPTS, conf.REGISTER_WINDOW_SECONDS):
             form.is_valid()
             form.add_error(None, _("Er zijn vanaf dit adres te veel aanmeldingen verstuurd. Probeer het over een uur opnieuw."))
             return render(request, "schools/register.html", {"form": form}, status=429)

@@ -66,6 +66,24 @@ def test_code_entry_is_rate_limited_per_address(client, groep_a):
 
 
 @pytest.mark.django_db
+def test_a_parents_evening_behind_one_router_is_not_locked_out(groep_a):
+    """Right codes do not count towards the limit: 40 households on one school network get in."""
+    for _ in range(40):
+        assert enter(Client(REMOTE_ADDR="10.5.5.5"), groep_a.carer_code).status_code == 302
+    assert Household.objects.count() == 40
+
+
+@pytest.mark.django_db
+def test_behind_trusted_proxies_the_limit_uses_the_forwarded_address(client, groep_a, settings):
+    settings.SCHOOLS_TRUSTED_PROXY_COUNT = 1
+    for _ in range(conf.CODE_ATTEMPTS):
+        client.post(reverse("schools:carer_entry"), {"code": "XXXX-XXXX"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+    blocked = client.post(reverse("schools:carer_entry"), {"code": groep_a.carer_code}, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")
+    other = client.post(reverse("schools:carer_entry"), {"code": groep_a.carer_code}, HTTP_X_FORWARDED_FOR="203.0.113.8")
+    assert (blocked.status_code, other.status_code) == (429, 302)
+
+
+@pytest.mark.django_db
 def test_qr_link_sets_the_cookie_and_a_bad_link_does_not(client, groep_a):
     response = client.get(reverse("schools:carer_code_link", args=[groep_a.carer_code]))
     assert response.status_code == 302 and conf.HOUSEHOLD_COOKIE in response.cookies
