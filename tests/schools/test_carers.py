@@ -250,3 +250,16 @@ def test_carer_sees_which_modules_fit_lessons_the_groep_already_had(client, groe
     enter(client, groep_a.carer_code)
     items = soup(client.get(reverse("schools:carer_home"))).select(".module-item")
     assert [bool(item.select(".module-tip")) for item in items] == [False, True]
+
+
+@pytest.mark.django_db
+def test_h5p_sees_the_household_as_the_learner(client, groep_a, rf):
+    from django.contrib.auth.models import AnonymousUser
+
+    from h5p.learners import resolve_learner
+
+    response = enter(client, groep_a.carer_code)
+    request = rf.get("/")
+    request.user = AnonymousUser()
+    request.COOKIES[conf.HOUSEHOLD_COOKIE] = response.cookies[conf.HOUSEHOLD_COOKIE].value
+    assert resolve_learner(request) == f"household:{Household.objects.get().pk}"
