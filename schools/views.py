@@ -71,7 +71,8 @@ def log_delivery(request, pk):
     """GET: the full form (date defaults to today). POST with ``quick``: one click, all defaults."""
     groep = _own_groep(request, pk)
     if request.method == "POST" and request.POST.get("quick"):
-        lesson = ClassLessonPage.objects.live().filter(pk=request.POST.get("lesson")).first()
+        lesson_id = request.POST.get("lesson", "")
+        lesson = ClassLessonPage.objects.live().filter(pk=lesson_id).first() if lesson_id.isdigit() else None
         if lesson is None or not groep.programme_id or not lesson.is_descendant_of(groep.programme):
             messages.error(request, _("Deze les hoort niet bij het programma van de groep."))
         else:

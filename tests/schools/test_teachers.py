@@ -184,3 +184,23 @@ def test_groep_page_shows_planned_dates_and_costs_the_same_queries_with_more_ent
     with django_assert_max_num_queries(len(few)):
         response = client.get(url)
     assert len(soup(response).select("#register-title ~ .table-wrap tbody tr")) == 4
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lesson", ["abc", "", "999999"])
+def test_one_click_with_a_bad_lesson_gives_a_dutch_message(client, teacher, groep_a, lesson):
+    client.force_login(teacher)
+    response = client.post(reverse("schools:log_delivery", args=[groep_a.pk]), {"quick": "1", "lesson": lesson}, follow=True)
+    assert response.status_code == 200 and "hoort niet bij het programma" in response.content.decode()
+    assert not LessonDelivery.objects.exists()
+
+
+@pytest.mark.django_db
+def test_garbage_in_the_full_form_gives_dutch_messages(client, teacher, groep_a):
+    client.force_login(teacher)
+    response = client.post(reverse("schools:log_delivery", args=[groep_a.pk]) + "?les=abc",
+                           {"lesson": "x", "date": "gisteren", "pupils_present": "-1", "minutes": ""})
+    text = response.content.decode()
+    assert response.status_code == 200
+    assert "Vul een geldige datum in" in text and "Vul in hoeveel minuten" in text
+    assert not LessonDelivery.objects.exists()
