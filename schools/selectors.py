@@ -161,3 +161,43 @@ def with_training_and_reach(queryset):
         done=Count("course_progress", filter=Q(course_progress__module__live=True), distinct=True)
     ).filter(done__gte=total).values("pk") if total else teachers.none().values("pk")
     return queryset.annotate(teacher_count=SubqueryCount(teachers.values("pk")), trained_count=SubqueryCount(trained), reach=reach_subquery())
+
+
+# The register as spreadsheet rows: plain values from one query, no model instances (a national
+# export has hundreds of thousands of rows). Keys are the admin's ``list_export`` names.
+REGISTER_EXPORT_COLUMNS = {
+    "groep.school.name": "groep__school__name",
+    "groep.school.brin": "groep__school__brin",
+    "groep.school.wijk": "groep__school__wijk",
+    "groep.school_year_label": "groep__school_year",
+    "groep.name": "groep__name",
+    "lesson.number": "lesson__number",
+    "lesson.title": "lesson__title",
+    "date": "date",
+    "teacher": "teacher__email",
+    "pupils_present": "pupils_present",
+    "minutes": "minutes",
+    "adaptations": "adaptations",
+    "created_at": "created_at",
+}
+_EXPORT_EXTRA = ("teacher__first_name", "teacher__last_name")
+
+
+def register_export_values(queryset):
+    """The (filtered, ordered) register queryset as dicts for ``register_export_row``."""
+    return queryset.values(*REGISTER_EXPORT_COLUMNS.values(), *_EXPORT_EXTRA)
+
+
+def register_export_row(values: dict, columns) -> dict:
+    from . import schoolyear
+
+    row = {}
+    for column in columns:
+        value = values[REGISTER_EXPORT_COLUMNS[column]]
+        if column == "groep.school_year_label":
+            value = schoolyear.label(value)
+        elif column == "teacher":
+            name = f"{values['teacher__first_name'] or ''} {values['teacher__last_name'] or ''}".strip()
+            value = name or value or ""
+        row[column] = value
+    return row

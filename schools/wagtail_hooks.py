@@ -167,6 +167,16 @@ class DeliveryIndexView(generic.IndexView):
     def get_base_queryset(self):
         return selectors.register_queryset(super().get_base_queryset())
 
+    def get_queryset(self):
+        """Exports read plain values (filters, search and ordering still apply)."""
+        queryset = super().get_queryset()
+        return selectors.register_export_values(queryset) if self.is_export else queryset
+
+    def to_row_dict(self, item):
+        if isinstance(item, dict):
+            return selectors.register_export_row(item, self.list_export)
+        return super().to_row_dict(item)
+
 
 class DeliveryViewSet(ModelViewSet):
     model = LessonDelivery

@@ -63,8 +63,19 @@ def test_delivery_export_is_a_spreadsheet_with_one_row_per_delivery(client, coor
     assert len(lines) == 5
     body = sorted(tuple(line[:6]) for line in lines[1:])
     assert body[0] == ("De Regenboog", "12AB", "Woensel", schoolyear.label(groep_a.school_year), "Groep 7A", "1")
+    first = next(line for line in lines[1:] if line[4] == "Groep 7A" and line[5] == "1")
+    assert first[6:12] == ["Les 1", timezone.localdate().isoformat(), teacher.get_full_name(), "25", "60", "korter"]
+    # The filters apply to the export too.
+    response = client.get(reverse("gegeven_lessen:index"), {"export": "csv", "wijk": "Strijp"})
+    lines = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+    assert [line[4] for line in lines[1:]] == ["Groep 8"]
     response = client.get(reverse("scholen:index"), {"export": "xlsx"})
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
+    from openpyxl import load_workbook
+
+    response = client.get(reverse("gegeven_lessen:index"), {"export": "xlsx"})
+    sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
+    assert sheet.max_row == 5 and sheet.cell(1, 1).value == "School"
 
 
 @pytest.mark.django_db

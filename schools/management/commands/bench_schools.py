@@ -81,5 +81,8 @@ class Command(BaseCommand):
         self.timed(f"Voortgang van alle {len(groepen)} groepen", lambda: list(selectors.with_progress(Groep.objects.all())))
         self.timed("Gegeven lessen per wijk (aggregatie)", lambda: list(
             LessonDelivery.objects.values("groep__school__wijk").annotate(n=Count("pk")).order_by()))
-        self.timed("Exportregels register (zoals de spreadsheet)", lambda: [
+        self.timed("Exportregels register, modelobjecten", lambda: [
             (d.groep.school.name, d.groep.name, d.lesson.title, d.teacher) for d in selectors.register_queryset()])
+        columns = list(selectors.REGISTER_EXPORT_COLUMNS)
+        self.timed("Exportregels register, waarden (zoals de spreadsheet)", lambda: [
+            selectors.register_export_row(values, columns) for values in selectors.register_export_values(selectors.register_queryset())])
