@@ -10,3 +10,8 @@ class HomeConfig(AppConfig):
 
     name = "home"
     verbose_name = _("Basis")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

@@ -6,6 +6,7 @@ import django_filters
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -20,6 +21,7 @@ from lessons.models import ProgrammeIndexPage
 
 from . import admin_views, schoolyear, selectors, services
 from .models import Groep, LessonDelivery, School, SchoolStatus
+from .templatetags.households import household_progress
 
 
 def _distinct(field):
@@ -232,3 +234,11 @@ def keep_registered_lessons(request, page):
         used,
     ) % {"count": used})
     return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
+@hooks.register("lessons_home_module_done")
+def household_done_button(context, page):
+    """The carer's "Ik heb deze thuismodule gedaan" button on the last step of a thuismodule."""
+    return render_to_string(
+        "schools/includes/household_progress.html", household_progress(context, page), request=context.get("request")
+    )

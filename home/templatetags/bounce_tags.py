@@ -32,7 +32,7 @@ def language_switcher(context):
         elif isinstance(page, Page):
             url = _home_url(code, request)
         else:
-            url = translate_url(request.get_full_path(), code) if request else "/"
+            url = translate_url(request.path, code) if request else "/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links, "current": current}
 
@@ -56,3 +56,11 @@ def footer_pages(context):
     return list(
         StandardPage.objects.live().filter(show_in_footer=True, locale=locale).order_by("path").only("title", "url_path")
     )
+
+
+@register.simple_tag
+def chrome_version():
+    """The content version that keys the cached header and footer (``home.chrome_cache``)."""
+    from home.chrome_cache import content_version
+
+    return content_version()

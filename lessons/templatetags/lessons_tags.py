@@ -1,6 +1,9 @@
 """Template tags for the site navigation: the programme pages in the current language."""
 
 from django import template
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from wagtail import hooks
 from wagtail.models import Locale
 
 register = template.Library()
@@ -14,4 +17,16 @@ def programme_pages():
     return list(
         ProgrammeIndexPage.objects.live().filter(locale__language_code=Locale.get_active().language_code)
         .order_by("path").only("id", "title", "url_path", "path", "depth", "programme_type")
+    )
+
+
+@register.simple_tag(takes_context=True)
+def home_module_done_extras(context, page):
+    """What other apps add to a thuismodule's last step (e.g. the carer's "done" button).
+
+    Apps register a ``lessons_home_module_done`` Wagtail hook, ``fn(context, page) -> html``,
+    so that lessons never imports the apps built on top of it.
+    """
+    return mark_safe(  # noqa: S308 - every piece is escaped unless it is already safe HTML
+        "".join(conditional_escape(fn(context, page)) for fn in hooks.get_hooks("lessons_home_module_done"))
     )

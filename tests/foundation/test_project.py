@@ -65,3 +65,18 @@ def test_production_uses_redis_when_redis_url_is_set():
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_english_catalogue_translates_every_interface_string():
+    import polib
+
+    catalogue = polib.pofile(str(BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"))
+    missing = [entry.msgid for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries()]
+    assert missing == []
+
+
+def test_code_passes_ruff():
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("ruff")), "check", "."], cwd=BASE_DIR, capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

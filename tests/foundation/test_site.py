@@ -41,7 +41,11 @@ def test_home_page_speaks_to_teachers_and_carers_in_each_language(client, demo, 
 def test_statements_are_linked_from_the_footer(client, demo):
     html = soup(client.get("/"))
     footer_links = {a.get_text(strip=True): a["href"] for a in html.select("footer a")}
-    assert footer_links == {"Privacyverklaring": "/privacy/", "Toegankelijkheidsverklaring": "/toegankelijkheid/"}
+    assert footer_links == {
+        "Privacyverklaring": "/privacy/",
+        "Toegankelijkheidsverklaring": "/toegankelijkheid/",
+        "School aanmelden": "/aanmelden/",
+    }
     statement = soup(client.get("/toegankelijkheid/"))
     assert "WCAG 2.2" in statement.get_text()
     english = client.get("/en/accessibility/")

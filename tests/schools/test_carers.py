@@ -263,3 +263,18 @@ def test_h5p_sees_the_household_as_the_learner(client, groep_a, rf):
     request.user = AnonymousUser()
     request.COOKIES[conf.HOUSEHOLD_COOKIE] = response.cookies[conf.HOUSEHOLD_COOKIE].value
     assert resolve_learner(request) == f"household:{Household.objects.get().pk}"
+
+
+@pytest.mark.django_db
+def test_the_module_page_offers_the_done_button_to_carers_only(client, groep_a, tree):
+    """The lessons page shows what schools adds through the ``lessons_home_module_done`` hook."""
+    module = tree["modules"][0]
+    done_url = reverse("schools:module_completed", args=[module.pk])
+    anonymous = client.get(module.url)
+    assert anonymous.status_code == 200 and done_url not in anonymous.content.decode()
+    enter(client, groep_a.carer_code)
+    html = soup(client.get(module.url))
+    form = html.select_one(f'.module-step--done form[action="{done_url}"]')
+    assert form is not None and form.select_one("input[name=csrfmiddlewaretoken]")
+    client.post(done_url, {"next": reverse("schools:carer_home")})
+    assert "U hebt deze thuismodule afgerond" in client.get(module.url).content.decode()

@@ -1,0 +1,31 @@
+"""Fragment cache for the site chrome (navigation and footer), invalidated by publishing.
+
+Every page renders the same header and footer, built from page-tree queries (programme
+links, translations for the language switcher, footer pages). They are cached per language
+(and per path for the header, whose links mark the current page) under a *content version*
+that any publish, unpublish, move or delete of a page bumps. Bumping a version instead of
+deleting keys works with every cache backend, and with Redis all app servers see it at once.
+Only anonymous visitors get the cached header: a signed-in user's header carries a CSRF
+token (the logout form) and role-specific links.
+"""
+
+from django.core.cache import cache
+
+VERSION_KEY = "bounce:content-version"
+TIMEOUT = 60 * 60  # an hour; publishing invalidates sooner
+
+
+def content_version() -> int:
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def bump_content_version(**kwargs) -> None:
+    """Signal receiver: the page tree changed, so every cached chrome fragment is stale."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # not set yet (or evicted): start a new series above any old one
+        cache.set(VERSION_KEY, 2, None)

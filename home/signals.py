@@ -1,0 +1,19 @@
+"""Connect page-tree changes to the chrome cache (see ``home.chrome_cache``)."""
+
+from django.db.models.signals import post_delete
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .chrome_cache import bump_content_version
+
+
+def connect():
+    page_published.connect(bump_content_version, dispatch_uid="chrome-cache-published")
+    page_unpublished.connect(bump_content_version, dispatch_uid="chrome-cache-unpublished")
+    post_page_move.connect(bump_content_version, dispatch_uid="chrome-cache-moved")
+    post_delete.connect(_page_deleted, dispatch_uid="chrome-cache-deleted")
+
+
+def _page_deleted(sender, instance, **kwargs):
+    if isinstance(instance, Page):
+        bump_content_version()
