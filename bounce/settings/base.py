@@ -184,6 +184,9 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 WAGTAILADMIN_LOGIN_URL = "wagtailadmin_login"
 
+# Free text (adaptations, messages, typed answers) is kept this long; see purge_free_text.
+FREE_TEXT_RETENTION_DAYS = 365
+
 # Site-wide names reused in code
 COORDINATORS_GROUP = "Coördinatoren"
 TEACHERS_GROUP = "Leerkrachten"

@@ -6,28 +6,15 @@ changes nothing, and an app added later loads on a database that already has the
 A database with real content (pages or users not made by this command) is left untouched.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from wagtail.models import Page
 
+from home.discovery import app_modules
 from home.models import DemoLoad
 
 WAGTAIL_WELCOME_TITLE = "Welcome to your new Wagtail site!"
-
-
-def demo_modules():
-    """(label, module) for every installed project app that ships a ``demo`` module."""
-    for app_config in apps.get_app_configs():
-        name = f"{app_config.name}.demo"
-        if app_config.name.startswith(("django.", "wagtail")) or find_spec(app_config.name) is None:
-            continue
-        if find_spec(name) is not None:
-            yield app_config.label, import_module(name)
 
 
 def has_real_content() -> bool:
@@ -47,7 +34,7 @@ class Command(BaseCommand):
                 )
             )
             return
-        modules = list(demo_modules())
+        modules = list(app_modules("demo"))
         done = set(DemoLoad.objects.values_list("app_label", flat=True))
         for label, module in modules:
             if label in done:
