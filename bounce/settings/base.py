@@ -112,7 +112,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "accounts:login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "schools:my_groepen"  # teachers start from their groepen
 LOGOUT_REDIRECT_URL = "/"
 
 AXES_FAILURE_LIMIT = 5

@@ -204,3 +204,12 @@ def test_garbage_in_the_full_form_gives_dutch_messages(client, teacher, groep_a)
     assert response.status_code == 200
     assert "Vul een geldige datum in" in text and "Vul in hoeveel minuten" in text
     assert not LessonDelivery.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_teacher_who_logs_in_lands_on_mijn_groepen(client, groep_a, teacher):
+    response = client.post(
+        reverse("accounts:login"), {"username": teacher.email, "password": "correct-horse-battery"}, REMOTE_ADDR="10.0.0.9"
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("schools:my_groepen")
+    assert "Groep 7A" in client.get(response["Location"]).content.decode()
