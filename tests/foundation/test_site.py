@@ -130,3 +130,10 @@ def test_password_reset_sends_a_dutch_link_that_sets_a_new_password(client, teac
 def test_health_endpoint_checks_the_database(client, db):
     response = client.get("/gezond/")
     assert response.status_code == 200 and response.json() == {"status": "ok"}
+
+
+def test_the_admin_loads_nothing_from_another_host(client, coordinator):
+    client.force_login(coordinator)
+    html = soup(client.get(reverse("wagtailadmin_home")))
+    sources = [tag.get("src") or tag.get("href") for tag in html.select("img[src], script[src], link[href]")]
+    assert sources and all(src.startswith(("/", "data:")) for src in sources), sources
