@@ -4,10 +4,11 @@ ModelViewSet; status changes of a school are also written to its own status hist
 
 import django_filters
 from django.contrib import messages
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
@@ -16,6 +17,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
 
 from lessons.models import ProgrammeIndexPage
 
@@ -225,7 +227,28 @@ def keep_registered_lessons(request, page):
     database refuses): say so in Dutch and suggest unpublishing instead."""
     if request.method != "POST":
         return None
-    used = LessonDelivery.objects.filter(lesson__path__startswith=page.path).count()
+    return _refuse_if_registered(request, [page], redirect("wagtailadmin_explore", page.get_parent().pk))
+
+
+@hooks.register("before_bulk_action")
+def keep_registered_lessons_in_bulk(request, action_type, objects, action_view):
+    """The same guard for the page explorer's bulk delete."""
+    pages = [obj for obj in objects if isinstance(obj, Page)]
+    if action_type != "delete" or request.method != "POST" or not pages:
+        return None
+    next_url = request.GET.get("next")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = None
+    return _refuse_if_registered(request, pages, redirect(next_url or "wagtailadmin_explore_root"))
+
+
+def _refuse_if_registered(request, pages, response):
+    """``response`` (after a Dutch error message) when any of ``pages`` or their descendants is
+    a lesson in the register; ``None`` lets the delete go ahead."""
+    in_tree = Q()
+    for page in pages:
+        in_tree |= Q(lesson__path__startswith=page.path)
+    used = LessonDelivery.objects.filter(in_tree).count()
     if not used:
         return None
     messages.error(request, ngettext(
@@ -233,7 +256,7 @@ def keep_registered_lessons(request, page):
         "Deze pagina kan niet weg: %(count)s gegeven lessen in de registratie verwijzen ernaar. Zet de pagina liever op concept.",
         used,
     ) % {"count": used})
-    return redirect("wagtailadmin_explore", page.get_parent().pk)
+    return response
 
 
 @hooks.register("lessons_home_module_done")

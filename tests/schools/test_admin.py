@@ -184,6 +184,29 @@ def test_a_lesson_in_the_register_cannot_be_deleted_but_can_be_unpublished(clien
 
 
 @pytest.mark.django_db
+def test_bulk_delete_in_the_explorer_is_guarded_the_same_way(client, coordinator, groep_a, tree, teacher):
+    """Refused either by our Dutch message or, when Wagtail's reference index already knows the
+    register's protected link, by Wagtail itself; either way nothing is deleted."""
+    services.log_delivery(groep=groep_a, lesson=tree["lessons"][0], teacher=teacher)
+    client.force_login(coordinator)
+    url = reverse("wagtail_bulk_action", args=["wagtailcore", "page", "delete"])
+    lessons = [tree["lessons"][0], tree["lessons"][1]]
+    refusals = ("kan niet weg", "geen toegang")
+
+    query = "&".join(f"id={lesson.pk}" for lesson in lessons)
+    response = client.post(f"{url}?{query}&next=/admin/pages/", follow=True)
+    assert any(text in response.content.decode() for text in refusals)
+    assert type(lessons[0]).objects.filter(pk__in=[lesson.pk for lesson in lessons]).count() == 2
+    # Deleting the whole class programme would take the registered lesson with it: refused too.
+    response = client.post(f"{url}?id={tree['klas'].pk}&next=/admin/pages/", follow=True)
+    assert any(text in response.content.decode() for text in refusals)
+    assert LessonDelivery.objects.count() == 1 and type(tree["klas"]).objects.filter(pk=tree["klas"].pk).exists()
+    # A lesson nobody logged goes.
+    response = client.post(f"{url}?id={lessons[1].pk}&next=/admin/pages/")
+    assert response.status_code == 302 and not type(lessons[1]).objects.filter(pk=lessons[1].pk).exists()
+
+
+@pytest.mark.django_db
 def test_groep_created_in_the_admin_with_teachers_and_planned_dates(client, coordinator, teacher, school_a, tree):
     client.force_login(coordinator)
     year = schoolyear.current_school_year()
