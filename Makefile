@@ -50,6 +50,7 @@ test: setup $(CHROMIUM)
 
 bench: setup
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_demo >/dev/null
 	$(PY) manage.py bench
 
 lint: setup
