@@ -9,6 +9,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .page_cache import AnonymousPageCacheMixin
 
 
 class BounceImage(AbstractImage):
@@ -26,7 +27,7 @@ class BounceRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class HomePage(Page):
+class HomePage(AnonymousPageCacheMixin, Page):
     """The site's front door: one path for teachers, one for carers."""
 
     intro = models.TextField(_("introductie"), max_length=500)
@@ -66,7 +67,7 @@ class HomePage(Page):
         verbose_name_plural = _("startpagina's")
 
 
-class StandardPage(Page):
+class StandardPage(AnonymousPageCacheMixin, Page):
     """A general text page: privacy statement, accessibility statement, about the programme."""
 
     intro = models.TextField(_("introductie"), blank=True, max_length=500)

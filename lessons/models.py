@@ -18,6 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
+from home.page_cache import AnonymousPageCacheMixin
+
 from . import selectors
 from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
 from .forms import ProgrammePartForm
@@ -47,7 +49,7 @@ class Aspect(TranslatableMixin, models.Model):
         return self.name
 
 
-class ProgrammeIndexPage(Page):
+class ProgrammeIndexPage(AnonymousPageCacheMixin, Page):
     """Lists the parts of one programme in order."""
 
     programme_type = models.CharField(_("soort programma"), max_length=10, choices=ProgrammeType.choices)
@@ -171,7 +173,7 @@ class ClassLessonPage(RoutablePageMixin, ProgrammePartPage):
         return self.render(request, template="lessons/class_lesson_present.html")
 
 
-class HomeModulePage(ProgrammePartPage):
+class HomeModulePage(AnonymousPageCacheMixin, ProgrammePartPage):
     """A short at-home module for carers (10-15 minutes, B1 Dutch, mobile first, public)."""
 
     child_learned = RichTextField(

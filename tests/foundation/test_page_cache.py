@@ -1,0 +1,72 @@
+"""Anonymous visitors get public pages from the page cache; publishing refreshes it at once."""
+
+from io import StringIO
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from home.models import StandardPage
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=StringIO())
+
+
+def get_counting(client, url, **extra):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **extra)
+    return response, len(queries)
+
+
+def test_a_second_anonymous_visit_is_served_from_the_cache_with_the_same_html(client, demo):
+    first, first_queries = get_counting(client, "/privacy/")
+    second, second_queries = get_counting(client, "/privacy/")
+    assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+    assert second_queries < first_queries
+
+
+def test_publishing_refreshes_the_cached_page(client, demo):
+    client.get("/privacy/")
+    page = StandardPage.objects.get(slug="privacy", locale__language_code="nl")
+    page.intro = "Een nieuwe inleiding over gegevens."
+    page.save_revision().publish()
+    response = client.get("/privacy/")
+    assert "X-Page-Cache" not in response and "Een nieuwe inleiding over gegevens." in response.content.decode()
+
+
+def test_languages_are_cached_apart(client, demo):
+    client.get("/en/privacy/")
+    client.get("/en/privacy/")
+    dutch = client.get("/privacy/")
+    assert "X-Page-Cache" not in dutch
+    assert BeautifulSoup(dutch.content, "html.parser").html["lang"] == "nl"
+
+
+def test_signed_in_users_sessions_and_query_strings_bypass_the_cache(client, demo, teacher):
+    client.get("/privacy/")
+    assert client.get("/privacy/?utm=x").get("X-Page-Cache") is None
+    client.cookies["huishouden"] = "iets"  # any cookie other than CSRF/language: a personal page
+    assert client.get("/privacy/").get("X-Page-Cache") is None
+    del client.cookies["huishouden"]
+    client.force_login(teacher)
+    response = client.get("/privacy/")
+    assert response.get("X-Page-Cache") is None and "Uitloggen" in response.content.decode()
+
+
+def test_a_page_with_a_per_visitor_csrf_token_is_never_cached(client, demo):
+    """A carers' module with an H5P activity posts results with a CSRF token: rendered each time."""
+    from lessons.models import HomeModulePage
+
+    with_h5p = next(
+        m for m in HomeModulePage.objects.live().filter(locale__language_code="nl")
+        if any(child.block_type == "h5p" for step in m.steps for child in step.value["content"])
+    )
+    client.get(with_h5p.url)
+    response = client.get(with_h5p.url)
+    assert response.get("X-Page-Cache") is None
+    assert "csrf" in response.content.decode().lower()
