@@ -6,7 +6,7 @@ indexes, carers' modules) are anonymous and see exactly the same HTML, so the re
 stored under the site's content version (``home.chrome_cache``): any publish, unpublish, move
 or delete of a page starts a new version.
 
-Served from the cache only to a GET without a query string from a visitor who carries no
+Served (by ``AnonymousPageCacheMiddleware``, before any routing) only to a GET without a query string from a visitor who carries no
 cookie except the CSRF or language cookie (so no session, no carer household, no messages).
 A page whose rendering asked for a CSRF token (a form, an H5P activity that posts results) is
 never stored: its token belongs to one visitor.
@@ -36,22 +36,34 @@ def _key(request) -> str:
 
 
 class AnonymousPageCacheMixin:
-    """Put first in a page class's bases: ``class HomePage(AnonymousPageCacheMixin, Page)``."""
+    """Stores the page for anonymous visitors. Put first in a page class's bases:
+    ``class HomePage(AnonymousPageCacheMixin, Page)``; the middleware serves it."""
 
     def serve(self, request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return super().serve(request, *args, **kwargs)
-        key = _key(request)
-        cached = cache.get(key)
-        if cached is not None:
-            content, content_type = cached
-            response = HttpResponse(content, content_type=content_type)
-            response["X-Page-Cache"] = "hit"
-            return response
         response = super().serve(request, *args, **kwargs)
-        if response.status_code == 200 and hasattr(response, "add_post_render_callback"):
+        if _cacheable_request(request) and response.status_code == 200 and hasattr(response, "add_post_render_callback"):
+            key = _key(request)
             response.add_post_render_callback(lambda rendered: _store(request, key, rendered))
         return response
+
+
+class AnonymousPageCacheMiddleware:
+    """Answers a stored page before URL resolving and Wagtail's page routing, which would
+    otherwise cost a query per path segment. Must come after LocaleMiddleware (the language is
+    part of the key) and AuthenticationMiddleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _cacheable_request(request):
+            cached = cache.get(_key(request))
+            if cached is not None:
+                content, content_type = cached
+                response = HttpResponse(content, content_type=content_type)
+                response["X-Page-Cache"] = "hit"
+                return response
+        return self.get_response(request)
 
 
 def _store(request, key, response):

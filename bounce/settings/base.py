@@ -64,6 +64,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Public pages for anonymous visitors, straight from the cache (home.page_cache). Inside
+    # every middleware that adds headers, so a cached answer carries them too.
+    "home.page_cache.AnonymousPageCacheMiddleware",
     # Last, as django-axes asks: it inspects the response of the login views.
     "axes.middleware.AxesMiddleware",
 ]

@@ -59,6 +59,12 @@ def test_bench_lessons_prints_page_weight_timings_and_queries(tree):
     text = out.getvalue()
     weight = float(re.search(r"Paginagewicht thuismodule zonder H5P .*?: ([\d.]+) KB overgedragen", text).group(1))
     assert 0 < weight < 150
-    for label in ("thuismodule (anoniem)", "les in de klas (leerkracht)", "presentatiemodus", "zoeken"):
+    lines = {}
+    for label in ("kale Django-view", "thuismodule (anoniem, cache)", "thuismodule (gerenderd)",
+                  "les in de klas (leerkracht)", "presentatiemodus", "zoeken"):
         line = next(line for line in text.splitlines() if line.startswith(label))
         assert "status 200" in line and re.search(r"queries\s+\d+", line)
+        lines[label] = int(re.search(r"queries\s+(\d+)", line).group(1))
+    # Served from the anonymous page cache: no database work at all; rendered: some.
+    assert lines["thuismodule (anoniem, cache)"] == 0 < lines["thuismodule (gerenderd)"]
+    assert "van de doorvoer van de kale view" in text

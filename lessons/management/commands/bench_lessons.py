@@ -70,6 +70,8 @@ class Command(BaseCommand):
         host = next((h.lstrip(".") for h in settings.ALLOWED_HOSTS if h not in ("*", "")), "localhost")
         anonymous = Client(HTTP_HOST=host)
         teacher = Client(HTTP_HOST=host)
+        rendering = Client(HTTP_HOST=host)
+        rendering.cookies["meten"] = "1"  # any extra cookie bypasses the anonymous page cache
         user = User.objects.create_user("bench-lessons@bounce.invalid", first_name="Bench", last_name="Lessons")
         user.groups.add(Group.objects.get(name=settings.TEACHERS_GROUP))
         teacher.force_login(user)
@@ -84,7 +86,8 @@ class Command(BaseCommand):
         )
         lesson = ClassLessonPage.objects.live().order_by("number").first()
         pages = [
-            ("thuismodule (anoniem)", anonymous, module.url),
+            ("thuismodule (anoniem, cache)", anonymous, module.url),
+            ("thuismodule (gerenderd)", rendering, module.url),
             ("les in de klas (leerkracht)", teacher, lesson.url if lesson else None),
             ("presentatiemodus", teacher, f"{lesson.url}presenteren/" if lesson else None),
             ("cursusmodule", teacher, getattr(CourseModulePage.objects.live().first(), "url", None)),
