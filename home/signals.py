@@ -1,7 +1,7 @@
-"""Connect page-tree changes to the chrome cache (see ``home.chrome_cache``)."""
+"""Connect page-tree changes to the chrome and page caches (see ``home.chrome_cache``)."""
 
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .chrome_cache import bump_content_version
@@ -12,6 +12,9 @@ def connect():
     page_unpublished.connect(bump_content_version, dispatch_uid="chrome-cache-unpublished")
     post_page_move.connect(bump_content_version, dispatch_uid="chrome-cache-moved")
     post_delete.connect(_page_deleted, dispatch_uid="chrome-cache-deleted")
+    # A page that gets (or loses) a view restriction must leave the anonymous page cache at once.
+    post_save.connect(bump_content_version, sender=PageViewRestriction, dispatch_uid="page-cache-restricted")
+    post_delete.connect(bump_content_version, sender=PageViewRestriction, dispatch_uid="page-cache-unrestricted")
 
 
 def _page_deleted(sender, instance, **kwargs):

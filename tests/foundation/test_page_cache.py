@@ -73,3 +73,14 @@ def test_a_page_with_a_per_visitor_csrf_token_is_never_cached(client, demo):
     response = client.get(with_h5p.url)
     assert response.get("X-Page-Cache") is None
     assert "csrf" in response.content.decode().lower()
+
+
+def test_a_page_that_gets_a_login_restriction_leaves_the_cache_at_once(client, demo):
+    from wagtail.models import PageViewRestriction
+
+    client.get("/privacy/")
+    assert client.get("/privacy/")["X-Page-Cache"] == "hit"
+    page = StandardPage.objects.get(slug="privacy", locale__language_code="nl")
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get("/privacy/")
+    assert response.status_code == 302 and "X-Page-Cache" not in response
