@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -29,12 +30,16 @@ def run_manage(*args, env_overrides=None, drop=()):
 
 
 def test_system_check_passes():
-    call_command("check", fail_level="WARNING")
+    out = StringIO()
+    call_command("check", fail_level="WARNING", stdout=out)  # raises SystemCheckError on a problem
+    assert "System check identified no issues" in out.getvalue()
 
 
 @pytest.mark.django_db
 def test_no_missing_migrations():
-    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+    out = StringIO()
+    call_command("makemigrations", "--check", "--dry-run", stdout=out)  # exits 1 when one is missing
+    assert "No changes detected" in out.getvalue()
 
 
 def test_check_deploy_prints_no_warning_under_production_settings():
