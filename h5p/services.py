@@ -88,6 +88,7 @@ def import_package(source, *, filename=None, activity=None, title=None, slug=Non
             _extract(source, info, tmp_dir)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             # CRC or size mismatch, truncated data: found only while streaming the members.
+            # (zipfile raises NotImplementedError for a compression method it cannot read.)
             raise PackageInvalid([_("Het pakket is beschadigd: %(error)s") % {"error": str(exc)[:200]}]) from exc
         with transaction.atomic():
             package = _save_rows(info, token, filename, activity, title, slug, user)

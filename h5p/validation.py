@@ -141,7 +141,7 @@ def _read_json(zf, info, problems, label):
     if info.file_size > MAX_JSON_BYTES and label != "content/content.json":
         problems.append(_("%(file)s is te groot.") % {"file": label})
         return None
-    try:
+    try:  # zipfile raises NotImplementedError for a compression method it cannot read
         with zf.open(info) as fh:
             data = json.loads(fh.read(info.file_size + 1).decode("utf-8"))
     except (ValueError, UnicodeDecodeError, zipfile.BadZipFile, RuntimeError, OSError, EOFError, zlib.error, NotImplementedError):

@@ -18,6 +18,10 @@ def clear_rate_limits():
     cache.clear()
 
 
+# Well-formed but belongs to no groep (the chance that a random groep code equals it is 25**-8).
+WRONG_CODE = "WWWW-WWWW"
+
+
 def soup(response):
     return BeautifulSoup(response.content, "html.parser")
 
@@ -56,7 +60,7 @@ def test_wrong_code_gives_a_dutch_message_and_saves_nothing(client, groep_a):
 @pytest.mark.django_db
 def test_code_entry_is_rate_limited_per_address(client, groep_a):
     for _ in range(conf.CODE_ATTEMPTS):
-        assert enter(client, "XXXX-XXXX").status_code == 200
+        assert enter(client, WRONG_CODE).status_code == 200
     response = enter(client, groep_a.carer_code)  # even the right code waits now
     assert response.status_code == 429
     assert "te vaak" in response.content.decode()
@@ -77,7 +81,7 @@ def test_a_parents_evening_behind_one_router_is_not_locked_out(groep_a):
 def test_behind_trusted_proxies_the_limit_uses_the_forwarded_address(client, groep_a, settings):
     settings.SCHOOLS_TRUSTED_PROXY_COUNT = 1
     for _ in range(conf.CODE_ATTEMPTS):
-        client.post(reverse("schools:carer_entry"), {"code": "XXXX-XXXX"}, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
+        client.post(reverse("schools:carer_entry"), {"code": WRONG_CODE}, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
     blocked = client.post(reverse("schools:carer_entry"), {"code": groep_a.carer_code}, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")
     other = client.post(reverse("schools:carer_entry"), {"code": groep_a.carer_code}, HTTP_X_FORWARDED_FOR="203.0.113.8")
     assert (blocked.status_code, other.status_code) == (429, 302)
