@@ -24,6 +24,7 @@ INSTALLED_APPS = [
     "h5p",
     "lessons",
     "schools",
+    "feedback",
     # Wagtail and translations
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
