@@ -54,12 +54,31 @@ def invite_teacher(*, email: str, first_name: str, last_name: str, invited_by: U
         email=email, first_name=first_name.strip(), last_name=last_name.strip(), token_hash=hash_token(token),
         invited_by=invited_by, expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
+    _send_invitation_link(invitation, token)
+    return invitation, token
+
+
+def _send_invitation_link(invitation: Invitation, token: str) -> None:
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
     context = {"invitation": invitation, "link": link, "days": INVITATION_DAYS}
     body = render_to_string("accounts/email/invitation.txt", context)
+    email = invitation.email
     transaction.on_commit(
         lambda: send_mail(_("Uitnodiging voor BOUNCE online"), body, settings.DEFAULT_FROM_EMAIL, [email])
     )
+
+
+@transaction.atomic
+def renew_invitation(invitation: Invitation) -> tuple[Invitation, str]:
+    """Send an unused invitation again with a new link, valid another 7 days; the old link stops."""
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.accepted_at or User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(_("Deze uitnodiging is al gebruikt: de leerkracht heeft een account."), code="used")
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = hash_token(token)
+    invitation.expires_at = timezone.now() + timedelta(days=INVITATION_DAYS)
+    invitation.save(update_fields=["token_hash", "expires_at"])
+    _send_invitation_link(invitation, token)
     return invitation, token
 
 
