@@ -22,6 +22,7 @@ from home.page_cache import AnonymousPageCacheMixin
 
 from . import selectors
 from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
+from .aspect_form import ClassLessonForm
 from .forms import ProgrammePartForm
 
 
@@ -148,6 +149,7 @@ class ClassLessonPage(RoutablePageMixin, ProgrammePartPage):
     search_fields = [*ProgrammePartPage.search_fields, index.SearchField("learning_goals"),
                      index.SearchField("preparation"), index.SearchField("in_class")]
     teachers_only = True
+    base_form_class = ClassLessonForm  # aspects of the page's own language, as checkboxes
 
     class Meta:
         verbose_name = _("les in de klas")

@@ -14,13 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
 from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage
 
 from . import codes, schoolyear
 from .fields import YearLevelsField
+from .groep_form import GroepAdminForm
 
 brin_validator = RegexValidator(
     r"^\d{2}[A-Z]{2}$", _("Een BRIN-code bestaat uit twee cijfers en twee hoofdletters, bijvoorbeeld 12AB.")
@@ -211,8 +212,10 @@ class Groep(index.Indexed, ClusterableModel):
         FieldPanel("pupil_count"),
         FieldPanel("programme"),
         FieldPanel("teachers"),
-        InlinePanel("planned_dates", heading=_("Geplande lesdata (optioneel)"), label=_("geplande les")),
+        # Planned dates have one write path: the planning grid (schools.planning), linked from here.
+        HelpPanel(template="schools/admin/planning_help_panel.html", heading=_("Planning")),
     ]
+    base_form_class = GroepAdminForm
     search_fields = [
         index.SearchField("name"),
         index.AutocompleteField("name"),
@@ -383,3 +386,21 @@ class GroepInvitation(models.Model):
 
     def __str__(self):
         return f"{self.invitation} → {self.groep.name}"
+
+
+class CalendarFeed(models.Model):
+    """A teacher's secret iCalendar address for the planned lessons of their groepen.
+
+    Only a random secret is stored; the address carries an HMAC of it (``schools.calendar``), so
+    a database copy alone opens no feed, and a new secret ("nieuwe link") kills every old link."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
+    secret = models.CharField(max_length=64, editable=False)
+    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agendakoppeling")
+        verbose_name_plural = _("agendakoppelingen")
+
+    def __str__(self):
+        return _("Agenda van %(user)s") % {"user": self.user}

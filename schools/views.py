@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from lessons.models import ClassLessonPage
 
-from . import conf, households, ratelimit, selectors, services
+from . import conf, households, planning, ratelimit, selectors, services
 from .forms import CodeForm, DeliveryForm, RegistrationForm
 from .models import Groep, LessonDelivery
 from .permissions import can_manage_carer_code, is_coordinator
@@ -43,6 +43,7 @@ def _own_delivery(request, pk):
 @login_required
 def my_groepen(request):
     groepen = selectors.groepen_of_teacher(request.user)
+    planning.attach_next_planned_dates(groepen)
     return render(request, "schools/my_groepen.html", {
         "groepen": groepen, "is_coordinator": is_coordinator(request.user), "training": selectors.training_progress(request.user),
     })

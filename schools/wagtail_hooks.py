@@ -265,3 +265,37 @@ def household_done_button(context, page):
     return render_to_string(
         "schools/includes/household_progress.html", household_progress(context, page), request=context.get("request")
     )
+
+
+# Planning, teacher accounts and logging from the lesson page (issue 15) ---------------------
+
+@hooks.register("register_admin_urls")
+def register_planning_and_teacher_urls():
+    from . import planning_views, teacher_admin
+
+    return [
+        path("groepen/<int:pk>/planning/", planning_views.admin_plan_groep, name="schools_admin_plan"),
+        *teacher_admin.urlpatterns(),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def register_teachers_menu_item():
+    from . import teacher_admin
+
+    return teacher_admin.menu_item()
+
+
+@hooks.register("register_log_actions")
+def register_schools_log_actions(actions):
+    from . import audit
+
+    audit.register_log_actions(actions)
+
+
+@hooks.register("lessons_class_lesson_panels")
+def lesson_register_panel(context, page):
+    """"Les gegeven registreren" on a class lesson page, for the teacher's groepen."""
+    from . import quick_log_views
+
+    return quick_log_views.lesson_register_panel(context, page)

@@ -30,3 +30,14 @@ def home_module_done_extras(context, page):
     return mark_safe(  # noqa: S308 - every piece is escaped unless it is already safe HTML
         "".join(conditional_escape(fn(context, page)) for fn in hooks.get_hooks("lessons_home_module_done"))
     )
+
+
+@register.simple_tag(takes_context=True)
+def class_lesson_panels(context, page):
+    """What other apps add to a class lesson page for the teacher (e.g. "Les gegeven registreren").
+
+    Apps register a ``lessons_class_lesson_panels`` Wagtail hook, ``fn(context, page) -> html``;
+    lessons never imports them (schools sits above lessons)."""
+    return mark_safe(  # noqa: S308 - every piece is escaped unless it is already safe HTML
+        "".join(conditional_escape(fn(context, page)) for fn in hooks.get_hooks("lessons_class_lesson_panels"))
+    )

@@ -1,0 +1,87 @@
+"""One-click logging made safe: what was logged, an undo for a short time, a warning before a
+lesson is logged twice for a groep, and the register panel on a class lesson page.
+
+The register's write path stays ``services.log_delivery`` / ``services.remove_delivery``; this
+module only decides what to offer. The undo offer lives in the session (no query to show it);
+the undo itself is checked against the database (own entry, within ``UNDO_MINUTES``).
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from . import schoolyear, services
+from .models import Groep, LessonDelivery
+
+UNDO_MINUTES = 10
+SESSION_KEY = "schools_quick_log_undo"
+
+
+# Reads ---------------------------------------------------------------------------------------
+
+def earlier_dates(groep, lesson) -> list:
+    """Days on which ``lesson`` was already given to ``groep``, newest first."""
+    return list(LessonDelivery.objects.filter(groep=groep, lesson=lesson).order_by("-date").values_list("date", flat=True))
+
+
+def groepen_for_lesson(user, lesson):
+    """The teacher's groepen of this school year whose programme holds ``lesson``, each with
+    ``last_given`` (this lesson, that groep), in one query."""
+    parent_path = lesson.path[: -lesson.steplen]
+    given = LessonDelivery.objects.filter(groep=OuterRef("pk"), lesson_id=lesson.pk).order_by("-date").values("date")[:1]
+    return list(
+        Groep.objects.filter(teachers=user, programme__path=parent_path, school_year=schoolyear.current_school_year())
+        .select_related("school").annotate(last_given=Subquery(given)).order_by("school__name", "name")
+    )
+
+
+def pending_undo(request) -> dict | None:
+    """The last one-click entry of this session while it may still be undone, else ``None``."""
+    offer = request.session.get(SESSION_KEY) if hasattr(request, "session") else None
+    if not offer:
+        return None
+    until = parse_datetime(offer.get("until", ""))
+    if until is None or until <= timezone.now():
+        return None
+    return offer
+
+
+# Writes --------------------------------------------------------------------------------------
+
+def log_today(request, groep, lesson) -> LessonDelivery:
+    """Log ``lesson`` as given today with the defaults, and offer an undo for ``UNDO_MINUTES``."""
+    delivery = services.log_delivery(groep=groep, lesson=lesson, teacher=request.user)
+    request.session[SESSION_KEY] = {
+        "pk": delivery.pk, "groep_id": groep.pk, "lesson_id": lesson.pk,
+        "until": (delivery.created_at + timedelta(minutes=UNDO_MINUTES)).isoformat(),
+        "summary": logged_summary(delivery),
+    }
+    return delivery
+
+
+def logged_summary(delivery) -> str:
+    return _("Les %(number)s (%(title)s) voor %(groep)s op %(date)s: %(pupils)s leerlingen, %(minutes)s minuten.") % {
+        "number": delivery.lesson.number, "title": delivery.lesson.title, "groep": delivery.groep.name,
+        "date": delivery.date.strftime("%d-%m-%Y"), "pupils": delivery.pupils_present, "minutes": delivery.minutes,
+    }
+
+
+def undo(request, delivery_id) -> LessonDelivery:
+    """Remove a one-click entry of the user's own, at most ``UNDO_MINUTES`` after logging it."""
+    cutoff = timezone.now() - timedelta(minutes=UNDO_MINUTES)
+    delivery = (
+        LessonDelivery.objects.select_related("groep", "lesson")
+        .filter(pk=delivery_id, teacher=request.user, groep__teachers=request.user, created_at__gte=cutoff).first()
+    )
+    if delivery is None:
+        raise ValidationError(_("Ongedaan maken kan tot %(minutes)s minuten na het registreren. Daarna kunt u de registratie bij de groep verwijderen.")
+                              % {"minutes": UNDO_MINUTES})
+    services.remove_delivery(delivery)
+    offer = request.session.get(SESSION_KEY)
+    if offer and offer.get("pk") == delivery.pk:
+        del request.session[SESSION_KEY]
+    return delivery
