@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "lessons",
     "schools",
     "feedback",
+    "rollout",  # last: reads every app above, nothing imports it
     # Wagtail and translations
     "wagtail_localize",
     "wagtail_localize.locales",  # replaces wagtail.locales
@@ -68,6 +69,8 @@ MIDDLEWARE = [
     # Public pages for anonymous visitors, straight from the cache (home.page_cache). Inside
     # every middleware that adds headers, so a cached answer carries them too.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Arabic, Turkish and Polish are for carers' pages only; others answer in Dutch (home.languages).
+    "home.languages.CarerLanguageMiddleware",
     # Last, as django-axes asks: it inspects the response of the login views.
     "axes.middleware.AxesMiddleware",
 ]
@@ -126,13 +129,23 @@ AXES_RESET_ON_SUCCESS = True
 # Login forms post the e-mail address in the field Django calls "username" (also Wagtail's).
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind this many reverse proxies (production: environment variable TRUSTED_PROXY_COUNT) the
+# visitor's address comes from X-Forwarded-For. One setting for every limit: carer codes,
+# registration, feedback, xAPI and the lock-out (home.client_ip, through django-ipware).
+TRUSTED_PROXY_COUNT = 0
+AXES_CLIENT_IP_CALLABLE = "home.client_ip.client_ip"
+# The lock-out counts per address as the login form normalises it (accounts.login_names).
+AXES_USERNAME_CALLABLE = "accounts.login_names.axes_username"
 
 # Internationalisation: Dutch first, English second. Content translation with wagtail-localize.
 LANGUAGE_CODE = "nl"
-LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
+# Carers read five languages (home.languages): teachers' pages stay Dutch and English, and the
+# admin runs in those two. Names are written in their own language for the switcher.
+LANGUAGES = [("nl", "Nederlands"), ("en", "English"), ("ar", "العربية"), ("tr", "Türkçe"), ("pl", "Polski")]
+TEACHER_LANGUAGES = ["nl", "en"]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+WAGTAILADMIN_PERMITTED_LANGUAGES = [(code, name) for code, name in LANGUAGES if code in TEACHER_LANGUAGES]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
