@@ -47,11 +47,13 @@ def open_invitations():
     """Invitations not (yet) turned into an account: the people a coordinator may remind."""
     from accounts.models import Invitation
 
+    from .models import GroepInvitation
+
     User = get_user_model()
     has_account = User.objects.filter(email__iexact=OuterRef("email"))
     return (
         Invitation.objects.filter(accepted_at__isnull=True).exclude(Exists(has_account))
-        .prefetch_related("groep_links__groep__school").order_by("-created_at")
+        .prefetch_related(Prefetch("groep_links", queryset=GroepInvitation.objects.select_related("groep__school"))).order_by("-created_at")
     )
 
 

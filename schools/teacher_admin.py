@@ -45,8 +45,8 @@ class TeacherListingView(ReportView):
     permission_required = "add"
     paginate_by = 50
     columns = [
-        TemplateColumn("name", "schools/admin/teacher_name_cell.html", label=gettext_lazy("Naam")),
-        TemplateColumn("groepen", "schools/admin/teacher_groepen_cell.html", label=gettext_lazy("School en groepen")),
+        TemplateColumn("name", "schools/admin/teacher_name_cell.html", accessor="pk", label=gettext_lazy("Naam")),
+        TemplateColumn("school_groepen", "schools/admin/teacher_groepen_cell.html", accessor="pk", label=gettext_lazy("School en groepen")),
         TemplateColumn("trained", "schools/admin/teacher_trained_cell.html", label=gettext_lazy("Getraind")),
         TemplateColumn("last_login", "schools/admin/teacher_last_login_cell.html", label=gettext_lazy("Laatst ingelogd (Amsterdam)")),
         TemplateColumn("invitation_accepted_at", "schools/admin/teacher_invitation_cell.html", label=gettext_lazy("Uitnodiging")),
