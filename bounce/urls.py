@@ -20,12 +20,14 @@ urlpatterns = [
     path("h5p/", include("h5p.urls")),
     path("i18n/setlang/", set_language, name="set_language"),
     path("gezond/", home_views.health, name="health"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
 ]
 
 urlpatterns += i18n_patterns(
     path("account/", include("accounts.urls")),
     path("", include("lessons.urls")),
     path("", include("schools.urls")),
+    path("", include("feedback.urls")),
     # Wagtail's page serving comes last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

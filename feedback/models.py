@@ -11,15 +11,14 @@ The rollout dashboard reads these names: ``LessonFeedback`` (``delivery.feedback
 """
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, ProhibitNullCharactersValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
-from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
 from schools import schoolyear
@@ -36,7 +35,10 @@ def scale_field(verbose_name):
 
 
 def open_answer(verbose_name):
-    return models.TextField(verbose_name, blank=True, max_length=OPEN_ANSWER_MAX_LENGTH)
+    # TextField's max_length only limits form widgets: the validators hold it (and refuse NUL,
+    # which PostgreSQL cannot store) for every write, not only through the forms.
+    return models.TextField(verbose_name, blank=True, max_length=OPEN_ANSWER_MAX_LENGTH,
+                            validators=[MaxLengthValidator(OPEN_ANSWER_MAX_LENGTH), ProhibitNullCharactersValidator()])
 
 
 class YesNoUnsure(models.TextChoices):
@@ -194,7 +196,11 @@ class SchoolYearSurvey(Redactable):
         constraints = [models.UniqueConstraint(fields=["school", "school_year"], name="unique_year_survey_per_school")]
 
     def __str__(self):
-        return f"{self.school.name} {schoolyear.label(self.school_year)}"
+        return f"{self.school.name} {self.school_year_label}"
+
+    @property
+    def school_year_label(self) -> str:
+        return schoolyear.label(self.school_year)
 
 
 class SurveyFormField(AbstractFormField):
