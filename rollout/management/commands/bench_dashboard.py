@@ -1,0 +1,84 @@
+"""``manage.py bench_dashboard``: render the rollout views as a coordinator, print figures.
+
+Each view is requested once to warm up, then ``--runs`` times; per view the median time and the
+number of queries are printed, and the last line is one JSON object
+``{"<view>": {"queries": Q, "ms": T}, ..., "schools": N}``. With no school in the database it
+first generates 80 synthetic schools (``generate_rollout_data``), so ``make bench`` always has
+something to measure. A benchmark, never a timed assertion.
+"""
+
+import json
+import statistics
+import time
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.models import User
+from schools.models import Groep, School
+
+BENCH_EMAIL = "bench-coordinator@synthetisch.example"
+
+
+class Command(BaseCommand):
+    help = "Meet het uitroldashboard en het uitbreidingsrapport (queries en milliseconden, mediaan)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--runs", type=int, default=5, help="Metingen per pagina (1 tot en met 50).")
+
+    def handle(self, *args, runs, **options):
+        if not 1 <= runs <= 50:
+            raise CommandError(f"--runs moet tussen 1 en 50 liggen (gekregen: {runs}).")
+        if not School.objects.exists():
+            call_command("generate_rollout_data", schools=80, seed=1, stdout=self.stdout)
+        client = self.client()
+        school = School.objects.filter(groepen__isnull=False).order_by("pk").first()
+        groep = Groep.objects.filter(deliveries__isnull=False).order_by("pk").first() or Groep.objects.order_by("pk").first()
+        views = {
+            "admin_home": reverse("wagtailadmin_home"),
+            "dashboard": reverse("rollout:dashboard"),
+            "report": reverse("rollout:report"),
+            "report_all": reverse("rollout:report") + "?scope=all",
+            "report_xlsx": reverse("rollout:report") + "?export=xlsx",
+            "trained_not_delivering": reverse("rollout:trained_not_delivering"),
+        }
+        if school:
+            views["school"] = reverse("rollout:school", args=[school.pk])
+        if groep:
+            views["groep"] = reverse("rollout:groep", args=[groep.pk])
+        result = {}
+        for name, url in views.items():
+            result[name] = self.measure(client, url, runs)
+            self.stdout.write(f"{name:<24} {result[name]['ms']:8.1f} ms  {result[name]['queries']:3d} queries")
+        result["schools"] = School.objects.count()
+        result["database"] = connection.vendor
+        self.stdout.write(json.dumps(result))
+
+    def client(self):
+        user, _created = User.objects.get_or_create(email=BENCH_EMAIL, defaults={"is_staff": True, "first_name": "Bench"})
+        user.groups.add(Group.objects.get(name=settings.COORDINATORS_GROUP))
+        hosts = [host for host in settings.ALLOWED_HOSTS if host and "*" not in host and not host.startswith(".")]
+        client = Client(SERVER_NAME=hosts[0] if hosts else "localhost", secure=getattr(settings, "SECURE_SSL_REDIRECT", False))
+        client.force_login(user)
+        return client
+
+    def measure(self, client, url, runs):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise CommandError(f"{url} gaf {response.status_code}.")
+        times, queries = [], []
+        for _run in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                start = time.perf_counter()
+                response = client.get(url)
+                if hasattr(response, "render") and not response.is_rendered:
+                    response.render()
+                times.append((time.perf_counter() - start) * 1000)
+            queries.append(len(captured))
+        return {"queries": int(statistics.median(queries)), "ms": round(statistics.median(times), 1)}
