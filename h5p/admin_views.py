@@ -6,6 +6,7 @@ from wagtail.log_actions import log
 from wagtail.models import ReferenceIndex
 from wagtail.snippets.views.snippets import CreateView, EditView, InspectView
 
+from .embed import embed_context
 from .services import import_package
 from .validation import PackageInvalid
 
@@ -25,6 +26,12 @@ class _PackageSaveMixin:
             slug=form.cleaned_data.get("slug") or None,
             user=self.request.user,
         )
+        if package.skipped_files:
+            messages.info(
+                self.request,
+                _("Overgeslagen (losse bestanden in de hoofdmap, niet nodig om af te spelen): %(files)s")
+                % {"files": ", ".join(package.skipped_files)},
+            )
         return package
 
 
@@ -73,7 +80,7 @@ class ActivityInspectView(InspectView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         activity = self.object
-        context["activity"] = activity
+        context.update(embed_context(activity, preview=True))
         context["package"] = activity.current_package
         context["versions"] = activity.packages.select_related("uploaded_by").order_by("-version")
         context["usage"] = ReferenceIndex.get_grouped_references_to(activity)

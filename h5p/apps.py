@@ -9,4 +9,4 @@ class H5PConfig(AppConfig):
     verbose_name = _("H5P-activiteiten")
 
     def ready(self):
-        from . import signals  # noqa: F401 (connects the receivers)
+        from . import checks, signals  # noqa: F401 (registers the check, connects the receivers)

@@ -1,14 +1,16 @@
 """The StreamField block other apps put in their pages to embed an H5P activity.
 
-It renders a sandboxed iframe player (see ``templates/h5p/blocks/h5p_activity.html``) plus the
-small bridge script that starts players one after another, sizes them and forwards their
-results to this app's endpoints with the embedding page's session and CSRF token.
+It renders a sandboxed iframe player (see ``h5p/templates/h5p/blocks/h5p_activity.html``) plus
+the small bridge script that starts players one after another, sizes them and forwards their
+results to this app's endpoints with the embedding page's session and CSRF token. The HTML is
+the same for every visitor (the bridge gets the CSRF token itself), so the page can be cached.
 """
 
-from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .embed import embed_context
 
 
 class H5PActivityBlock(blocks.StructBlock):
@@ -23,11 +25,8 @@ class H5PActivityBlock(blocks.StructBlock):
     )
 
     def get_context(self, value, parent_context=None):
-        """The bridge posts results with the page's CSRF token; take it from the request so the
-        block also works where the page was rendered without a RequestContext."""
         context = super().get_context(value, parent_context=parent_context)
-        request = (parent_context or {}).get("request")
-        context["h5p_csrf"] = get_token(request) if request is not None else ""
+        context.update(embed_context(value.get("activity"), caption=value.get("caption") or ""))
         return context
 
     class Meta:

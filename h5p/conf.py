@@ -47,4 +47,14 @@ DEFAULTS = {
     "H5P_LEARNER_FALLBACK": True,
     "H5P_ANON_COOKIE": "bounce_h5p_learner",
     "H5P_ANON_COOKIE_AGE": 365 * 24 * 3600,
+    # Package files live in their own storage, never under MEDIA_ROOT (see ``h5p.storage``);
+    # None: a folder "h5p-packages" next to MEDIA_ROOT. ``STORAGES["h5p"]`` overrides it.
+    "H5P_STORAGE_ROOT": None,
+    # (posts, seconds) for xAPI and resume-state posts together (see ``h5p.ratelimit``).
+    "H5P_RATE_LIMIT_LEARNER": (60, 60),
+    "H5P_RATE_LIMIT_ADDRESS": (600, 60),
+    # Images of package content load with CORS, so content that draws them on a canvas works.
+    "H5P_CROSSORIGIN": "anonymous",
+    # The page around a standalone activity; it must have the blocks "title" and "content".
+    "H5P_PAGE_TEMPLATE": "h5p/page.html",
 }

@@ -32,6 +32,15 @@ def audience_of(learner_key):
     return prefix if prefix in Audience.values else Audience.ANON
 
 
+class GradingMethod(models.TextChoices):
+    """Which attempt counts for a learner, as in Moodle's mod_h5pactivity."""
+
+    HIGHEST = "highest", _("Hoogste poging")
+    AVERAGE = "average", _("Gemiddelde van de pogingen")
+    FIRST = "first", _("Eerste poging")
+    LAST = "last", _("Laatste poging")
+
+
 class H5PActivity(index.Indexed, models.Model):
     """One interactive activity as editors know it; keeps its identity across re-uploads."""
 
@@ -45,6 +54,21 @@ class H5PActivity(index.Indexed, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
+    )
+    grading_method = models.CharField(
+        _("beoordeling"),
+        max_length=10,
+        choices=GradingMethod.choices,
+        default=GradingMethod.HIGHEST,
+        help_text=_("Welke poging telt per deelnemer in de rapporten."),
+    )
+    allow_popups = models.BooleanField(
+        _("pop-upvensters toestaan"),
+        default=False,
+        help_text=_(
+            "Alleen aanzetten als de oefening links naar andere websites moet openen. Een pakket kan "
+            "via een pop-up antwoorden naar een andere website sturen."
+        ),
     )
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
     updated_at = models.DateTimeField(_("gewijzigd op"), auto_now=True)
@@ -61,7 +85,8 @@ class H5PActivity(index.Indexed, models.Model):
 
 
 class H5PPackage(models.Model):
-    """One uploaded ``.h5p`` file, extracted under ``MEDIA_ROOT/h5p/<token>/``."""
+    """One uploaded ``.h5p`` file, extracted into the package storage under ``<token>/``
+    (``h5p.storage``: never under MEDIA_ROOT)."""
 
     activity = models.ForeignKey(
         H5PActivity, verbose_name=_("activiteit"), on_delete=models.CASCADE, related_name="packages"
@@ -92,10 +117,6 @@ class H5PPackage(models.Model):
 
     def __str__(self):
         return f"{self.activity} v{self.version}"
-
-    @property
-    def relative_dir(self):
-        return f"h5p/{self.token}"
 
 
 class H5PState(models.Model):
@@ -152,6 +173,7 @@ class H5PAttemptResult(models.Model):
     object_id = models.CharField(_("vraag-id"), max_length=500)
     question = models.CharField(_("vraag"), max_length=500, blank=True)
     interaction_type = models.CharField(_("soort vraag"), max_length=40, blank=True)
+    correct_pattern = models.TextField(_("juiste antwoord"), blank=True)
     response = models.TextField(_("antwoord"), blank=True)
     raw_score = models.FloatField(_("score"), null=True, blank=True)
     max_score = models.FloatField(_("maximale score"), null=True, blank=True)

@@ -70,8 +70,13 @@ class ActivityReportView(_ResultReport):
         Column("learner_count", label=_("Deelnemers")),
         Column("completion_rate", label=_("Afgerond (%)")),
         Column("average_score", label=_("Gemiddelde score (%%, %(note)s)") % {"note": SCORE_NOTE}),
+        Column("graded_score", label=_("Cijfer per deelnemer (%%, %(note)s)") % {"note": SCORE_NOTE}),
+        Column("get_grading_method_display", label=_("Beoordeling")),
     ]
-    list_export = ["title", "slug", "attempt_count", "learner_count", "completion_rate", "average_score"]
+    list_export = [
+        "title", "slug", "attempt_count", "learner_count", "completion_rate", "average_score", "graded_score",
+        "get_grading_method_display",
+    ]
     export_headings = {
         "title": _("Activiteit"),
         "slug": _("Slug"),
@@ -79,6 +84,8 @@ class ActivityReportView(_ResultReport):
         "learner_count": _("Deelnemers"),
         "completion_rate": _("Afgerond (%)"),
         "average_score": _("Gemiddelde score (%, zelf gerapporteerd)"),
+        "graded_score": _("Cijfer per deelnemer (%, zelf gerapporteerd)"),
+        "get_grading_method_display": _("Beoordeling"),
     }
     export_filename = "h5p-resultaten"
 
@@ -97,13 +104,15 @@ class QuestionReportView(_ResultReport):
     index_results_url_name = "h5p_question_report_results"
     columns = [
         Column("question", label=_("Vraag")),
+        Column("correct_pattern", label=_("Juiste antwoord")),
         Column("answer_count", label=_("Antwoorden")),
         Column("right_rate", label=_("Goed (%)")),
         Column("average_score", label=_("Gemiddelde score (%, zelf gerapporteerd)")),
     ]
-    list_export = ["question", "object_id", "answer_count", "right_rate", "average_score"]
+    list_export = ["question", "object_id", "correct_pattern", "answer_count", "right_rate", "average_score"]
     export_headings = {
         "question": _("Vraag"),
+        "correct_pattern": _("Juiste antwoord"),
         "object_id": _("Vraag-id"),
         "answer_count": _("Antwoorden"),
         "right_rate": _("Goed (%)"),
@@ -119,7 +128,10 @@ class QuestionReportView(_ResultReport):
         return _("Resultaten per vraag")
 
     def get_page_subtitle(self):
-        return self.activity.title
+        return _("%(title)s (beoordeling: %(method)s)") % {
+            "title": self.activity.title,
+            "method": self.activity.get_grading_method_display(),
+        }
 
     def get_index_url(self):
         return reverse(self.index_url_name, args=[self.activity.pk])

@@ -1,61 +1,60 @@
 """Writes of the h5p app: importing packages, storing results and resume state.
 
 Import is all-or-nothing: the package is validated completely first (``validation``), then
-streamed entry by entry into a temporary folder next to its final place, and only when every
-row is written is the folder renamed into place (an atomic rename on one file system). Any
-failure removes the temporary folder and rolls the rows back.
+streamed entry by entry into the package storage (``storage``: never under MEDIA_ROOT) under a
+fresh unguessable token, and the rows are written last. Until they commit, nothing names the
+token; any failure deletes the files written so far and rolls the rows back.
 """
 
 import os
-import shutil
 import zipfile
 import zlib
-from pathlib import Path
 
-from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from .models import H5PActivity, H5PPackage, new_token
+from .storage import delete_tree, file_name, package_storage
 from .validation import PackageInvalid, validate_package
 
 CHUNK = 64 * 1024
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06", b"Rar!", b"7z\xbc\xaf", b"\x1f\x8b")
 
 
-def storage_root():
-    return Path(settings.MEDIA_ROOT) / "h5p"
+class _CheckedMember:
+    """A zip member read in chunks while checking what the directory promised: a storage
+    backend pulls from it, so no member is ever held in memory whole."""
+
+    def __init__(self, stream, member):
+        self.stream, self.member, self.written = stream, member, 0
+
+    def read(self, size=-1):
+        chunk = self.stream.read(CHUNK if size is None or size < 0 else size)
+        if self.written == 0 and chunk.startswith(ZIP_MAGIC):
+            raise PackageInvalid(
+                [_("“%(name)s”: archieven in een pakket zijn niet toegestaan.") % {"name": self.member.filename}]
+            )
+        self.written += len(chunk)
+        if self.written > self.member.file_size:  # the directory lied about the size
+            raise PackageInvalid(
+                [_("“%(name)s” is groter dan het zip-bestand aangeeft.") % {"name": self.member.filename}]
+            )
+        return chunk
 
 
-def package_path(package):
-    return storage_root() / package.token
-
-
-def _extract(source, info, target_dir):
-    """Stream every member into ``target_dir``; never hold a whole member in memory."""
-    target_dir.mkdir(parents=True)
-    root = target_dir.resolve()
+def _extract(source, info, token):
+    """Stream every member into the package storage under ``token``."""
+    storage = package_storage()
     with zipfile.ZipFile(source) as zf:
         for member in info.members:
-            target = (target_dir / member.filename).resolve()
-            if root not in target.parents:  # validated already; belt and braces
+            name = file_name(token, member.filename)
+            with zf.open(member) as src:
+                stored = storage.save(name, File(_CheckedMember(src, member), name=member.filename))
+            if stored != name:  # validated as unique already; belt and braces
                 raise PackageInvalid([_("“%(name)s”: ongeldig pad.") % {"name": member.filename}])
-            target.parent.mkdir(parents=True, exist_ok=True)
-            written = 0
-            with zf.open(member) as src, open(target, "xb") as dst:
-                while chunk := src.read(CHUNK):
-                    if written == 0 and chunk.startswith(ZIP_MAGIC):
-                        raise PackageInvalid(
-                            [_("“%(name)s”: archieven in een pakket zijn niet toegestaan.") % {"name": member.filename}]
-                        )
-                    written += len(chunk)
-                    if written > member.file_size:  # the directory lied about the size
-                        raise PackageInvalid(
-                            [_("“%(name)s” is groter dan het zip-bestand aangeeft.") % {"name": member.filename}]
-                        )
-                    dst.write(chunk)
 
 
 def unique_slug(title):
@@ -80,24 +79,20 @@ def import_package(source, *, filename=None, activity=None, title=None, slug=Non
     if hasattr(source, "seek"):
         source.seek(0)
     token = new_token()
-    final_dir = storage_root() / token
-    tmp_dir = storage_root() / f".tmp-{token}"
-    storage_root().mkdir(parents=True, exist_ok=True)
     try:
         try:
-            _extract(source, info, tmp_dir)
+            _extract(source, info, token)
         except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as exc:
             # CRC or size mismatch, truncated data: found only while streaming the members.
             # (zipfile raises NotImplementedError for a compression method it cannot read.)
             raise PackageInvalid([_("Het pakket is beschadigd: %(error)s") % {"error": str(exc)[:200]}]) from exc
         with transaction.atomic():
             package = _save_rows(info, token, filename, activity, title, slug, user)
-            os.rename(tmp_dir, final_dir)
     except BaseException:
-        shutil.rmtree(tmp_dir, ignore_errors=True)
-        if final_dir.exists() and not H5PPackage.objects.filter(token=token).exists():
-            shutil.rmtree(final_dir, ignore_errors=True)
+        if not H5PPackage.objects.filter(token=token).exists():
+            delete_tree(package_storage(), token)
         raise
+    package.skipped_files = list(info.skipped)  # for the import summary; nothing of them is stored
     return package
 
 
@@ -131,57 +126,54 @@ def _save_rows(info, token, filename, activity, title, slug, user):
     return package
 
 
-def record_statement(activity, learner_key, statement, children=()):
-    """Store a checked statement raw; a parentless answered/completed with a result starts an
-    attempt (Moodle's rule) and its sub-question statements become result rows of it.
+def record_statement(activity, learner_key, submission):
+    """Store a checked ``xapi.Submission``; a parentless answered/completed with a result starts
+    an attempt (Moodle's rule) and its sub-question statements become result rows of it. When
+    the statement is itself the question (single-question content: TrueFalse, Drag the Words)
+    and has no sub-questions, it is the attempt's one result row.
 
     Returns the new ``H5PAttempt`` or None.
     """
     from .models import H5PAttempt, H5PAttemptResult, H5PStatement, audience_of
-    from .xapi import ATTEMPT_VERBS, check_statement, description_of, has_parent, verb_of
 
-    parsed = check_statement(statement)
-    verb = verb_of(statement)
+    top = submission.statement
     with transaction.atomic():
         attempt = None
-        if not has_parent(statement) and verb in ATTEMPT_VERBS and statement.get("result") is not None:
-            score = parsed["score"] or {}
+        if top.starts_attempt:
             attempt = H5PAttempt.objects.create(
                 activity=activity,
                 package_id=activity.current_package_id,
                 learner_key=learner_key,
                 audience=audience_of(learner_key),
-                verb=verb,
-                raw_score=score.get("raw"),
-                max_score=score.get("max"),
-                scaled_score=score.get("scaled"),
-                success=parsed.get("success"),
-                completion=parsed.get("completion"),
-                duration=parsed.get("duration"),
+                verb=top.verb,
+                raw_score=top.score.get("raw"),
+                max_score=top.score.get("max"),
+                scaled_score=top.score.get("scaled"),
+                success=top.success,
+                completion=top.completion,
+                duration=top.duration,
             )
-        rows = [H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=verb, raw=statement)]
-        results = []
-        for child in children:
-            child_parsed = check_statement(child)
-            rows.append(
-                H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=verb_of(child), raw=child)
+        rows = [
+            H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=s.verb, raw=s.raw)
+            for s in [top, *submission.children]
+        ]
+        questions = submission.children or ([top] if top.is_question else [])
+        results = [
+            H5PAttemptResult(
+                attempt=attempt,
+                object_id=q.object_id,
+                question=q.question,
+                interaction_type=q.interaction_type,
+                correct_pattern=q.correct_pattern,
+                response=q.response,
+                raw_score=q.score.get("raw"),
+                max_score=q.score.get("max"),
+                scaled_score=q.score.get("scaled"),
+                success=q.success,
+                completion=q.completion,
             )
-            if attempt is not None:
-                score = child_parsed["score"] or {}
-                results.append(
-                    H5PAttemptResult(
-                        attempt=attempt,
-                        object_id=child["object"]["id"][:500],
-                        question=description_of(child),
-                        interaction_type=str(((child["object"].get("definition") or {}).get("interactionType")) or "")[:40],
-                        response=child_parsed.get("response", ""),
-                        raw_score=score.get("raw"),
-                        max_score=score.get("max"),
-                        scaled_score=score.get("scaled"),
-                        success=child_parsed.get("success"),
-                        completion=child_parsed.get("completion"),
-                    )
-                )
+            for q in (questions if attempt is not None else [])
+        ]
         H5PStatement.objects.bulk_create(rows)
         H5PAttemptResult.objects.bulk_create(results)
     return attempt

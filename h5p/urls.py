@@ -11,5 +11,6 @@ urlpatterns = [
     path("speler/<slug:slug>/", views.player, name="player"),
     path("xapi/<slug:slug>/", views.xapi, name="xapi"),
     path("tussenstand/<slug:slug>/", views.state, name="state"),
+    path("csrf/", views.csrf_token, name="csrf"),
     path("pakket/<str:token>/<path:path>", views.package_file, name="package_file"),
 ]

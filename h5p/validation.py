@@ -22,6 +22,9 @@ from . import conf
 ARCHIVE_EXTENSIONS = frozenset("zip h5p jar rar 7z gz tgz tar bz2 xz zst war apk".split())
 MACHINE_NAME = re.compile(r"^[\w\-.]{1,255}$")
 LANGUAGE = re.compile(r"^[-a-zA-Z]{1,10}$")
+# Translations of a library: ``language/<code>.json`` (nl, en, pt-br, zh-hans, nb) or the
+# ``.en.json`` template (a dotfile, so ignored and never stored anyway), as Lumi accepts.
+LANGUAGE_FILE = re.compile(r"^([a-z]{2,3}(-[a-z0-9]{2,8})*|\.en)\.json$", re.IGNORECASE)
 EMBED_TYPES = {"iframe", "div"}
 SUPPORTED_COMPRESSION = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 MAX_JSON_BYTES = 1024 * 1024  # h5p.json and library.json are a few KB in real packages
@@ -88,6 +91,7 @@ class PackageInfo:
     main_library: Library
     libraries: list
     members: list = field(default_factory=list)  # ZipInfo objects, all safe to extract
+    skipped: list = field(default_factory=list)  # stray files at the root: not content, not stored
     total_size: int = 0
     content_size: int = 0
     archive_size: int = 0
@@ -234,6 +238,20 @@ def _check_library_json(folder, data, files, problems):
     return Library(name, major, minor, patch, title[:255], bool(data.get("runnable")), folder)
 
 
+def _check_language_files(zf, folder, members, problems):
+    """``<library>/language/*.json``: a language code as the name and valid JSON (Lumi's rule).
+    Every bad file of every library is reported, not only the first."""
+    prefix = f"{folder}/language/"
+    for name in sorted(n for n in members if n.startswith(prefix)):
+        base = name[len(prefix):]
+        if "/" in base or not LANGUAGE_FILE.match(base):
+            problems.append(
+                _("“%(name)s”: de naam van een taalbestand moet een taalcode zijn, zoals nl.json.") % {"name": name}
+            )
+            continue
+        _read_json(zf, members[name], problems, name)
+
+
 def validate_package(source, filename=None):
     """Return ``PackageInfo`` for a safe, complete package or raise ``PackageInvalid``.
 
@@ -277,6 +295,7 @@ def _validate_zip(zf, problems):
 
     seen = set()
     members = {}
+    skipped = []
     total = content_total = 0
     for info in zf.infolist():
         entry_problems = _entry_problems(info)
@@ -305,9 +324,18 @@ def _validate_zip(zf, problems):
             )
         if ext in ARCHIVE_EXTENSIONS:
             problems.append(_("“%(name)s”: archieven in een pakket zijn niet toegestaan.") % {"name": name})
+        elif len(parts) == 1 and name != "h5p.json":
+            # README.txt, LICENSE...: H5P core and Lumi look only at h5p.json, content/ and
+            # library folders, so such files are skipped (still under the extension whitelist).
+            if ext and ext not in library_ext:
+                problems.append(
+                    _("“%(name)s”: dit bestandstype is niet toegestaan in een pakket.") % {"name": name}
+                )
+            else:
+                skipped.append(name)
+            continue
         elif len(parts) == 1:
-            if name != "h5p.json":
-                problems.append(_("“%(name)s” hoort niet in de hoofdmap van een pakket.") % {"name": name})
+            pass
         elif parts[0] == "content":
             content_total += info.file_size
             if ext not in content_ext:
@@ -360,6 +388,7 @@ def _validate_zip(zf, problems):
         if library is None:
             continue
         libraries[(library.machine_name, library.major, library.minor)] = library
+        _check_language_files(zf, folder, members, problems)
         for key in ("preloadedDependencies", "dynamicDependencies"):
             needs += [(dep, lib_file) for dep in _dependencies(data, key, problems, lib_file)]
 
@@ -385,6 +414,7 @@ def _validate_zip(zf, problems):
         main_library=main,
         libraries=sorted(libraries.values(), key=lambda lib: lib.machine_name.lower()),
         members=list(members.values()),
+        skipped=skipped,
         total_size=total,
         content_size=content_total,
     )

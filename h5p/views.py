@@ -4,34 +4,35 @@ Isolation model: the player page and the package files are only ever run inside 
 ``<iframe sandbox="allow-scripts ...">`` without ``allow-same-origin``, and both responses also
 carry ``Content-Security-Policy: sandbox ...`` so that even opened directly in a tab they run in
 an opaque origin: package JavaScript never gets the site's cookies, DOM or credentialed
-requests. Results reach the server through the embedding page (``static/h5p/bridge.js``),
-which posts with its own session and CSRF token.
+requests. Results reach the server through the embedding page (``h5p/static/h5p/bridge.js``),
+which posts with its own session and CSRF token. The embed HTML itself carries no per-visitor
+token (so pages with activities can be cached for anonymous visitors): the bridge reads the
+CSRF cookie, or asks ``csrf_token`` once for one.
 """
 
-import json
 import mimetypes
 import re
-from pathlib import Path
 
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, render
 from django.templatetags.static import static
 from django.urls import reverse
-from django.utils._os import safe_join
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from . import conf
+from . import conf, ratelimit
+from .embed import embed_context, sandbox_tokens
 from .learners import remember_anonymous, resolve_learner
 from .models import H5PActivity, H5PPackage
 from .selectors import saved_state
-from .services import package_path, record_statement, save_state
-from .xapi import StatementInvalid, check_payload
+from .services import record_statement, save_state
+from .storage import file_name, package_storage
+from .xapi import StatementInvalid, parse_state, parse_submission, player_rules
 
-PLAYER_SANDBOX = "sandbox allow-scripts allow-popups allow-forms"
 # Content types by extension, from our own whitelist: nothing is guessed from file contents.
 CONTENT_TYPES = {
     "js": "text/javascript; charset=utf-8",
@@ -52,7 +53,6 @@ CONTENT_TYPES = {
     "m4a": "audio/mp4",
     "webp": "image/webp",
 }
-MAX_XAPI_BODY = 512 * 1024
 
 
 def _content_type(name):
@@ -76,15 +76,18 @@ def package_file(request, token, path):
         raise Http404
     content_type = _content_type(path)
     parts = path.split("/")
-    if content_type is None or any(p.startswith((".", "_")) or not p for p in parts):
+    if content_type is None or any(p.startswith((".", "_")) or not p or "\\" in p for p in parts):
         raise Http404
+    storage = package_storage()
+    name = file_name(token, path)
     try:
-        full = Path(safe_join(str(Path(package_path(H5PPackage(token=token)))), path))
-    except Exception as exc:  # SuspiciousFileOperation: outside the package folder
+        if not storage.exists(name):
+            raise Http404
+        size = storage.size(name)
+        handle = storage.open(name, "rb")
+    except (OSError, ValueError, SuspiciousFileOperation) as exc:  # a folder; a path outside the storage
         raise Http404 from exc
-    if not full.is_file():
-        raise Http404
-    response = _ranged_file_response(request, full, content_type)
+    response = _ranged_file_response(request, handle, size, content_type)
     response["Access-Control-Allow-Origin"] = "*"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'; style-src 'unsafe-inline'"
@@ -97,13 +100,14 @@ def package_file(request, token, path):
 RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
 
 
-def _ranged_file_response(request, full, content_type):
+def _ranged_file_response(request, handle, size, content_type):
     """A file, or one byte range of it: audio/video seek with ranges, and Safari on iOS will
-    not play a video at all without them."""
-    size = full.stat().st_size
+    not play a video at all without them. ``handle`` is an open storage file (closed by Django
+    or by ``_read_span``)."""
     match = RANGE.match(request.headers.get("Range", ""))
     if not match or not any(match.groups()):
-        response = FileResponse(open(full, "rb"), content_type=content_type)  # noqa: SIM115 (closed by Django)
+        response = FileResponse(handle, content_type=content_type)
+        response["Content-Length"] = str(size)
         response["Accept-Ranges"] = "bytes"
         return response
     first, last = match.groups()
@@ -112,10 +116,10 @@ def _ranged_file_response(request, full, content_type):
     else:  # suffix range: the last N bytes
         start, end = max(size - int(last), 0), size - 1
     if start > end or start >= size:
+        handle.close()
         response = HttpResponse(status=416)
         response["Content-Range"] = f"bytes */{size}"
         return response
-    handle = open(full, "rb")  # noqa: SIM115 (closed by Django)
     handle.seek(start)
     response = StreamingHttpResponse(_read_span(handle, end - start + 1), status=206, content_type=content_type)
     response["Content-Range"] = f"bytes {start}-{end}/{size}"
@@ -162,6 +166,9 @@ def player_config(request, activity, package):
         "saveFreq": 5,
         "preventH5PInit": False,
         "xAPIObjectIRI": request.build_absolute_uri(reverse("h5p:activity", args=[activity.slug])),
+        # Not options of h5p-standalone: player.js puts them into H5PIntegration / uses them.
+        "crossorigin": conf.get("H5P_CROSSORIGIN"),
+        "rules": player_rules(),
     }
 
 
@@ -177,22 +184,29 @@ def player(request, slug):
         "h5p/player.html",
         {"activity": activity, "package": package, "config": player_config(request, activity, package)},
     )
-    response["Content-Security-Policy"] = f"{PLAYER_SANDBOX}; frame-ancestors 'self'; {conf.get('H5P_PLAYER_CSP')}"
+    response["Content-Security-Policy"] = (
+        f"sandbox {sandbox_tokens(activity)}; frame-ancestors 'self'; {conf.get('H5P_PLAYER_CSP')}"
+    )
     return response
 
 
 @require_GET
 def activity_page(request, slug):
-    """Standalone player URL (previews, sharing): the same embed the StreamField block renders."""
+    """Standalone player URL (previews, sharing): the same embed the StreamField block renders,
+    inside the layout named by ``H5P_PAGE_TEMPLATE``."""
     activity = get_object_or_404(H5PActivity.objects.select_related("current_package"), slug=slug)
     if activity.current_package is None:
         raise Http404
-    return render(request, "h5p/h5p_activity.html", {"activity": activity, "h5p_csrf": get_token(request)})
+    context = {"page_template": conf.get("H5P_PAGE_TEMPLATE"), **embed_context(activity)}
+    return render(request, "h5p/h5p_activity.html", context)
 
 
-def _no_constants(name):
-    """NaN and Infinity are not JSON (Python accepts them; PostgreSQL's jsonb does not)."""
-    raise ValueError(name)
+@never_cache
+@require_GET
+def csrf_token(request):
+    """Hands the bridge a CSRF token (and sets the cookie) when the page it runs on, cached for
+    anonymous visitors, carries none. ``no-store``: the token belongs to this visitor."""
+    return JsonResponse({"token": get_token(request)})
 
 
 def _bad(reason, status=400):
@@ -206,30 +220,28 @@ def _learner(request):
         return None
 
 
+def _too_many():
+    response = _bad(_("Te veel resultaten in korte tijd. Wacht een minuut en probeer het opnieuw."), 429)
+    response["Retry-After"] = "60"
+    return response
+
+
 @require_POST
 def xapi(request, slug):
     """Receive a statement (with optional sub-statements) from the embedding page's bridge."""
     activity = get_object_or_404(H5PActivity, slug=slug)
-    if len(request.body) > MAX_XAPI_BODY:
-        return _bad(_("Het statement is te groot."), 413)
+    if not ratelimit.address_allowed(request):
+        return _too_many()
     try:
-        text = request.body.decode("utf-8")
-        payload = json.loads(text, parse_constant=_no_constants)
-    except (ValueError, UnicodeDecodeError):
-        return _bad(_("De inhoud is geen geldige JSON."))
-    if "\x00" in text or "\\u0000" in text:  # no database stores NUL in text
-        return _bad(_("Een statement mag geen NUL-tekens bevatten."))
-    try:
-        statement, children = check_payload(payload)
-        limit = conf.get("H5P_MAX_STATEMENT_BYTES")
-        if any(len(json.dumps(s)) > limit for s in [statement, *children]):
-            raise StatementInvalid(_("Een statement is groter dan %(kb)d KB.") % {"kb": limit // 1024})
+        submission = parse_submission(request.body)
     except StatementInvalid as exc:
-        return _bad(str(exc))
+        return _bad(str(exc), exc.status)
     learner = _learner(request)
     if learner is None:
         return _bad(_("Resultaten kunnen hier niet worden bewaard."), 403)
-    attempt = record_statement(activity, learner, statement, children)
+    if not ratelimit.learner_allowed(learner):
+        return _too_many()
+    attempt = record_statement(activity, learner, submission)
     return remember_anonymous(
         request, JsonResponse({"stored": True, "attempt": attempt.pk if attempt else None}, status=201)
     )
@@ -246,21 +258,15 @@ def state(request, slug):
         if learner is not None and not getattr(request, "_h5p_new_anon", None):
             data = saved_state(activity, learner)
         return JsonResponse({"state": data})
-    limit = conf.get("H5P_MAX_STATE_BYTES")
-    if len(request.body) > limit + 1024:
-        return _bad(_("De tussenstand is groter dan %(kb)d KB.") % {"kb": limit // 1024}, 413)
+    if not ratelimit.address_allowed(request):
+        return _too_many()
     try:
-        payload = json.loads(request.body.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        return _bad(_("De inhoud is geen geldige JSON."))
-    data = payload.get("state") if isinstance(payload, dict) else None
-    if not isinstance(data, str):
-        return _bad(_("Verwacht een JSON-object met “state” als tekst."))
-    if "\x00" in data:
-        return _bad(_("De tussenstand mag geen NUL-tekens bevatten."))
-    if len(data.encode("utf-8")) > limit:
-        return _bad(_("De tussenstand is groter dan %(kb)d KB.") % {"kb": limit // 1024}, 413)
+        data = parse_state(request.body)
+    except StatementInvalid as exc:
+        return _bad(str(exc), exc.status)
     if learner is None:
         return _bad(_("Een tussenstand kan hier niet worden bewaard."), 403)
+    if not ratelimit.learner_allowed(learner):
+        return _too_many()
     save_state(activity, learner, data)
     return remember_anonymous(request, JsonResponse({"stored": True}))

@@ -27,7 +27,14 @@ class H5PActivityViewSet(SnippetViewSet):
     edit_view_class = ActivityEditView
     inspect_view_class = ActivityInspectView
     edit_handler = ObjectList(
-        [FieldPanel("package_file"), FieldPanel("title"), FieldPanel("slug"), FieldPanel("description")],
+        [
+            FieldPanel("package_file"),
+            FieldPanel("title"),
+            FieldPanel("slug"),
+            FieldPanel("description"),
+            FieldPanel("grading_method"),
+            FieldPanel("allow_popups"),
+        ],
         base_form_class=H5PActivityForm,
     )
 

@@ -1,20 +1,12 @@
-"""Coordinators upload and manage H5P activities (package JavaScript runs in a sandbox, but only
-privileged users may bring new libraries, as Moodle and the H5P PHP core require) and see reports."""
+"""Formerly granted the coordinators' H5P permissions from here, importing the project's
+``home.roles``; a reusable app cannot know the project's groups. The project now grants them
+from outside (``lessons`` migration ``0004_h5p_coordinator_permissions``). Kept as an empty step
+so that databases that ran it keep a consistent history (and the permissions it gave)."""
 
 from django.db import migrations
 
-from home.roles import COORDINATORS, grant_model_permissions
-
-
-def grant(apps, schema_editor):
-    grant_model_permissions(apps, COORDINATORS, "h5p", ["H5PActivity"])
-    grant_model_permissions(apps, COORDINATORS, "h5p", ["H5PPackage", "H5PAttempt"], actions=("view",))
-
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("h5p", "0001_initial"),
-        ("home", "0002_roles"),
-    ]
+    dependencies = [("h5p", "0001_initial")]
 
-    operations = [migrations.RunPython(grant, migrations.RunPython.noop)]
+    operations = []

@@ -72,3 +72,11 @@ def hostile_package(private_url, xapi_url):
 def make_activity(title="Zelfcheck", slug=None, **kwargs):
     data = build_package(title=title, **kwargs)
     return import_package(io.BytesIO(data), filename="test.h5p", slug=slug).activity
+
+
+def record(activity, learner_key, statement, children=()):
+    """Store a statement as the xAPI endpoint does: parsed and checked by ``xapi`` first."""
+    from h5p.services import record_statement
+    from h5p.xapi import parse_payload
+
+    return record_statement(activity, learner_key, parse_payload({"statement": statement, "children": list(children)}))

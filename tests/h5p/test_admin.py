@@ -11,10 +11,9 @@ from wagtail.models import ReferenceIndex
 
 from h5p.builder import build_package
 from h5p.models import H5PActivity, H5PAttempt, H5PPackage
-from h5p.services import record_statement
 
 from .conftest import stored_files
-from .packages import make_activity
+from .packages import make_activity, record
 from .test_xapi import completed
 
 pytestmark = pytest.mark.django_db
@@ -73,7 +72,7 @@ def test_create_requires_a_file(client, coordinator):
 
 def test_reupload_in_admin_keeps_identity_and_results(client, coordinator):
     activity = make_activity(title="Eerste", slug="vaste-plek")
-    record_statement(activity, "user:9", completed())
+    record(activity, "user:9", completed())
     client.force_login(coordinator)
     url = reverse("wagtailsnippets_h5p_h5pactivity:edit", args=[activity.pk])
     response = client.post(url, {"package_file": upload(build_package(title="Nieuw")), "title": "Eerste", "slug": "vaste-plek", "description": ""})

@@ -10,10 +10,11 @@ from django.core.management.base import CommandError
 
 from h5p.builder import build_package
 from h5p.models import H5PActivity, H5PAttempt, H5PPackage
-from h5p.services import import_package, package_path, record_statement
+from h5p.services import import_package
 from h5p.validation import PackageInvalid
 
 from .conftest import stored_files
+from .packages import record
 from .test_xapi import completed
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +32,7 @@ def test_import_extracts_package_and_records_metadata(h5p_media):
     assert package.archive_size == len(data)
     assert package.content_size > 104
     assert [lib["machineName"] for lib in package.libraries] == ["BOUNCE.Zelfcheck"]
-    root = package_path(package)
+    root = h5p_media / package.token
     assert (root / "h5p.json").is_file()
     assert (root / "content" / "images" / "a.png").read_bytes().startswith(b"\x89PNG")
     assert (root / "BOUNCE.Zelfcheck-1.0" / "zelfcheck.js").is_file()
@@ -42,14 +43,14 @@ def test_import_extracts_package_and_records_metadata(h5p_media):
 def test_reupload_keeps_identity_and_results(h5p_media):
     first = import_package(io.BytesIO(build_package(title="Versie een")), filename="a.h5p", slug="vaste-slug")
     activity = first.activity
-    record_statement(activity, "user:1", completed(raw=1, max=2))
+    record(activity, "user:1", completed(raw=1, max=2))
     second = import_package(io.BytesIO(build_package(title="Versie twee")), filename="b.h5p", activity=activity)
     activity.refresh_from_db()
     assert second.activity_id == activity.pk and activity.slug == "vaste-slug"
     assert activity.current_package == second and second.version == 2
     assert H5PAttempt.objects.filter(activity=activity).count() == 1
     assert H5PPackage.objects.filter(activity=activity).count() == 2
-    assert package_path(first).exists() and package_path(second).exists()
+    assert (h5p_media / first.token).is_dir() and (h5p_media / second.token).is_dir()
 
 
 def test_failed_validation_leaves_nothing_behind(h5p_media):

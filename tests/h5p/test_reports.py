@@ -11,9 +11,8 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from h5p.models import H5PAttempt
-from h5p.services import record_statement
 
-from .packages import make_activity
+from .packages import make_activity, record
 from .test_xapi import child, completed
 
 pytestmark = pytest.mark.django_db
@@ -25,10 +24,10 @@ def results(db):
     quiz = make_activity(title="Quiz", slug="quiz")
     make_activity(title="Zonder resultaten", slug="leeg")
     for raw, completion in ((2, True), (1, True), (0, False)):
-        record_statement(quiz, "user:1", completed(raw=raw, max=2, completion=completion), [child(1, raw >= 1), child(2, raw == 2)])
+        record(quiz, "user:1", completed(raw=raw, max=2, completion=completion), [child(1, raw >= 1), child(2, raw == 2)])
     for n in range(5):
-        record_statement(quiz, f"household:{n}", completed(raw=1, max=2), [child(1, True), child(2, False)])
-    old = record_statement(quiz, "household:9", completed(raw=2, max=2), [child(1), child(2)])
+        record(quiz, f"household:{n}", completed(raw=1, max=2), [child(1, True), child(2, False)])
+    old = record(quiz, "household:9", completed(raw=2, max=2), [child(1), child(2)])
     H5PAttempt.objects.filter(pk=old.pk).update(created_at=timezone.now() - timedelta(days=400))
     return quiz
 
@@ -49,7 +48,8 @@ def test_activity_report_numbers(client, coordinator, results, django_assert_max
     assert response.status_code == 200
     table = rows(response)
     # 9 attempts; 8 completed -> 88.9 %; scaled: 1, .5, 0, 5 x .5, 1 -> 5/9 = 55.6 %
-    assert table["Quiz"] == ["9", "7", "88,9", "55,6"]
+    # Grade (highest attempt per learner): teacher 1, five households .5, one household 1 -> 4.5/7
+    assert table["Quiz"] == ["9", "7", "88,9", "55,6", "64,3", "Hoogste poging"]
     assert table["Zonder resultaten"][0] == "0"
     assert "zelf gerapporteerd" in response.content.decode()
 
@@ -60,13 +60,13 @@ def test_filters_period_and_audience(client, coordinator, results):
     recent = rows(client.get(reverse("h5p_report"), {"period_from": since}))
     assert recent["Quiz"][:2] == ["8", "6"]
     teachers = rows(client.get(reverse("h5p_report"), {"audience": "user"}))
-    assert teachers["Quiz"] == ["3", "1", "66,7", "50,0"]
+    assert teachers["Quiz"] == ["3", "1", "66,7", "50,0", "100,0", "Hoogste poging"]
     carers = rows(client.get(reverse("h5p_report"), {"audience": "household", "period_from": since}))
-    assert carers["Quiz"] == ["5", "5", "100,0", "50,0"]
+    assert carers["Quiz"] == ["5", "5", "100,0", "50,0", "50,0", "Hoogste poging"]
     old_period = (timezone.localdate() - timedelta(days=500)).isoformat(), (timezone.localdate() - timedelta(days=300)).isoformat()
     few = rows(client.get(reverse("h5p_report"), {"audience": "household", "period_from": old_period[0], "period_to": old_period[1]}))
     # Fewer than 5 carers' attempts: counted, but no breakdown of their scores (privacy).
-    assert few["Quiz"] == ["1", "1", "", ""]
+    assert few["Quiz"] == ["1", "1", "", "", "", "Hoogste poging"]
 
 
 def test_csv_and_xlsx_exports_have_the_numbers_of_the_screen(client, coordinator, results):
@@ -96,8 +96,8 @@ def test_question_report_and_export(client, coordinator, results):
     url = reverse("h5p_question_report", args=[results.pk])
     table = rows(client.get(url, {"audience": "user"}))
     # Teachers: vraag 1 right 2 of 3, vraag 2 right 1 of 3.
-    assert table["Vraag 1"] == ["3", "66,7", "66,7"]
-    assert table["Vraag 2"] == ["3", "33,3", "33,3"]
+    assert table["Vraag 1"] == ["", "3", "66,7", "66,7"]
+    assert table["Vraag 2"] == ["", "3", "33,3", "33,3"]
     response = client.get(url, {"audience": "user", "export": "csv"})
     text = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     records = {r["Vraag"]: r for r in csv.DictReader(io.StringIO(text))}

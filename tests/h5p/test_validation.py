@@ -74,7 +74,7 @@ BAD_PACKAGES = {
     "library_exe": (dict(extra_files=[("BOUNCE.Zelfcheck-1.0/tool.exe", b"MZ")]), "niet toegestaan in een bibliotheek"),
     "library_html": (dict(extra_files=[("BOUNCE.Zelfcheck-1.0/x.html", b"<p>")]), "niet toegestaan in een bibliotheek"),
     "no_extension": (dict(extra_files=[("BOUNCE.Zelfcheck-1.0/Makefile", b"all:")]), "niet toegestaan in een bibliotheek"),
-    "root_file": (dict(extra_files=[("readme.txt", b"hallo")]), "hoort niet in de hoofdmap"),
+    "root_file_type": (dict(extra_files=[("readme.html", b"<p>hallo")]), "niet toegestaan in een pakket"),
     "no_h5p_json": (dict(omit={"h5p.json"}), "h5p.json ontbreekt"),
     "no_content_json": (dict(omit={"content/content.json"}), "content/content.json ontbreekt"),
     "bad_h5p_json": (dict(omit={"h5p.json"}, extra_files=[("h5p.json", b"{niet: json")]), "geen geldige JSON"),

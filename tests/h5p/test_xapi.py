@@ -53,10 +53,10 @@ def activity(db):
 
 @pytest.fixture
 def csrf_client(teacher):
-    """A client that enforces CSRF like a browser, with the token the embed page hands out."""
+    """A client that enforces CSRF like a browser, with the cookie the bridge's token request sets."""
     client = Client(enforce_csrf_checks=True)
     client.force_login(teacher)
-    client.get(reverse("h5p:activity", args=["zc"]))
+    client.get(reverse("h5p:csrf"))
     return client
 
 
@@ -121,7 +121,7 @@ BAD_STATEMENTS = {
     "no_object": ({"statement": {"verb": {"id": VERB + "completed"}}}, "object.id"),
     "score_text": ({"statement": completed(score={"raw": "veel", "max": 2})}, "getal"),
     "score_nan": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "http://x"}, "result": {"score": {"raw": NaN, "max": 2}}}}', "geen geldige JSON"),
-    "scaled_out_of_range": ({"statement": completed(score={"raw": 1, "max": 2, "scaled": 3})}, "tussen -1 en 1"),
+    "scaled_out_of_range": ({"statement": completed(score={"raw": 1, "max": 2, "scaled": 3})}, "tussen 0 en 1"),
     "raw_above_max": ({"statement": completed(score={"raw": 5, "max": 2})}, "groter dan"),
     "negative_max": ({"statement": completed(score={"raw": -5, "max": -2})}, "negatief"),
     "completion_text": ({"statement": completed(completion="ja")}, "waar of onwaar"),
@@ -161,7 +161,7 @@ def test_unknown_activity_is_404_and_get_not_allowed(activity, csrf_client):
 
 def test_anonymous_learner_gets_signed_cookie_and_keeps_it(activity):
     client = Client(enforce_csrf_checks=True)
-    client.get(reverse("h5p:activity", args=["zc"]))
+    client.get(reverse("h5p:csrf"))
     first = post(client, xapi_url(), {"statement": completed()})
     assert first.status_code == 201
     cookie = first.cookies["bounce_h5p_learner"]
@@ -173,7 +173,7 @@ def test_anonymous_learner_gets_signed_cookie_and_keeps_it(activity):
     # A forged cookie is not accepted: the learner gets a fresh identity.
     forged = Client(enforce_csrf_checks=True)
     forged.cookies["bounce_h5p_learner"] = "00000000-0000-0000-0000-000000000000"
-    forged.get(reverse("h5p:activity", args=["zc"]))
+    forged.get(reverse("h5p:csrf"))
     post(forged, xapi_url(), {"statement": completed()})
     assert H5PAttempt.objects.exclude(learner_key__in=keys).exclude(learner_key="anon:00000000-0000-0000-0000-000000000000").count() == 1
 

@@ -15,7 +15,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from h5p.builder import build_package
-from h5p.services import import_package, package_path
+from h5p.services import import_package
+from h5p.storage import delete_tree, package_storage
 
 
 class Rollback(Exception):
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                 elapsed = time.perf_counter() - started
                 _, peak = tracemalloc.get_traced_memory()
                 count, extracted = package.file_count, package.extracted_size
-                shutil.rmtree(package_path(package), ignore_errors=True)
+                delete_tree(package_storage(), package.token)
                 raise Rollback
         except Rollback:
             pass

@@ -41,3 +41,8 @@ class Command(BaseCommand):
             f"Geïmporteerd: “{package.activity.title}” (slug {package.activity.slug}, versie {package.version}, "
             f"{package.main_library} {package.main_library_version}, {package.file_count} bestanden)"
         )
+        if package.skipped_files:
+            self.stderr.write(
+                "Overgeslagen (losse bestanden in de hoofdmap, niet nodig om af te spelen): "
+                + ", ".join(package.skipped_files)
+            )

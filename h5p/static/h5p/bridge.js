@@ -4,11 +4,15 @@
  * messages, and saves their xAPI statements and resume state with this page's session and
  * CSRF token. Messages are accepted only from our own iframes (event.source) and every value
  * in them is treated as untrusted: the server validates again.
+ *
+ * The page's HTML carries no CSRF token (it may come from the anonymous page cache): the token
+ * is read from the CSRF cookie, or fetched once from data-csrf-url, which also sets the cookie.
+ * Limits and verbs come from the page (data-max-state, data-attempt-verbs), defined in Python.
  */
 (function () {
   'use strict';
   if (window.BounceH5P) { window.BounceH5P.scan(); return; }
-  var MAX_STATE = 64 * 1024;
+  var tokenRequest = null;
   var embeds = [];
   var queue = [];
   var running = null;
@@ -18,7 +22,28 @@
   function label(el, name) { return el.dataset['msg' + name] || ''; }
   function isPreview(el) { return el.dataset.h5pPreview === '1'; }
 
-  function post(url, body, csrf) {
+  function readCookie(name) {
+    var found = '';
+    document.cookie.split(';').forEach(function (part) {
+      var eq = part.indexOf('=');
+      if (eq > -1 && part.slice(0, eq).trim() === name) { found = decodeURIComponent(part.slice(eq + 1).trim()); }
+    });
+    return found;
+  }
+
+  function csrfToken(el, fresh) {
+    var fromCookie = !fresh && el.dataset.csrfCookie ? readCookie(el.dataset.csrfCookie) : '';
+    if (fromCookie) { return Promise.resolve(fromCookie); }
+    if (!tokenRequest || fresh) {
+      tokenRequest = fetch(el.dataset.csrfUrl, {credentials: 'same-origin', headers: {'Accept': 'application/json'}})
+        .then(function (r) { return r.ok ? r.json() : {}; })
+        .then(function (data) { return typeof data.token === 'string' ? data.token : ''; })
+        .catch(function () { tokenRequest = null; return ''; });
+    }
+    return tokenRequest;
+  }
+
+  function send(el, url, body, csrf) {
     return fetch(url, {
       method: 'POST',
       credentials: 'same-origin',
@@ -26,6 +51,16 @@
       body: JSON.stringify(body)
     });
   }
+
+  function post(el, url, body) {
+    return csrfToken(el, false).then(function (csrf) { return send(el, url, body, csrf); }).then(function (r) {
+      // A rotated token (after logging in elsewhere): fetch a fresh one and try once more.
+      if (r.status !== 403) { return r; }
+      return csrfToken(el, true).then(function (csrf) { return send(el, url, body, csrf); });
+    });
+  }
+
+  function attemptVerbs(el) { return (el.dataset.attemptVerbs || '').split(' '); }
 
   function next() {
     if (running || !queue.length) { return; }
@@ -93,19 +128,20 @@
         break;
       case 'bounce-h5p:xapi':
         if (isPreview(el)) { break; }
-        post(el.dataset.xapiUrl, {statement: msg.statement, children: Array.isArray(msg.children) ? msg.children : []}, el.dataset.csrf)
+        post(el, el.dataset.xapiUrl, {statement: msg.statement, children: Array.isArray(msg.children) ? msg.children : []})
           .then(function (r) {
             if (r.status === 201) {
               el.dataset.h5pSaved = String(Number(el.dataset.h5pSaved || 0) + 1);
               var verb = msg.statement && msg.statement.verb && String(msg.statement.verb.id).split('/').pop();
-              if (verb === 'completed' || verb === 'answered') { t(el, label(el, 'Saved')); }
+              if (attemptVerbs(el).indexOf(verb) > -1) { t(el, label(el, 'Saved')); }
             }
           }).catch(function () { t(el, label(el, 'NotSaved')); });
         break;
       case 'bounce-h5p:state':
-        if (!isPreview(el) && typeof msg.state === 'string' && msg.state.length <= MAX_STATE && msg.state !== embed.lastState) {
+        if (!isPreview(el) && typeof msg.state === 'string' && new Blob([msg.state]).size <= Number(el.dataset.maxState) &&
+            msg.state !== embed.lastState) {
           embed.lastState = msg.state;
-          post(el.dataset.stateUrl, {state: msg.state}, el.dataset.csrf).catch(function () {});
+          post(el, el.dataset.stateUrl, {state: msg.state}).catch(function () {});
         }
         break;
     }

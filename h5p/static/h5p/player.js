@@ -2,11 +2,13 @@
  * Runs inside the sandboxed player iframe (opaque origin: no cookies, no parent DOM).
  * Waits for the embedding page's "start" message (which carries the saved state), starts
  * h5p-standalone, and passes xAPI statements, resume state and its height back with
- * postMessage. Only the embedding page talks to the server.
+ * postMessage. Only the embedding page talks to the server. Which verbs end an attempt comes
+ * from the page (config.rules, defined in h5p/xapi.py).
  */
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('h5p-config').textContent);
+  var attemptVerbs = (config.rules && config.rules.attemptVerbs) || [];
   var container = document.getElementById('h5p-container');
   var started = false;
   var fullscreen = false;
@@ -29,7 +31,7 @@
     var verb = String(statement.verb.id).split('/').pop();
     if (verb === 'interacted' || verb === 'progressed') { return; }
     var children = [];
-    if ((verb === 'answered' || verb === 'completed') && statement.result) {
+    if (attemptVerbs.indexOf(verb) > -1 && statement.result) {
       var instance = (window.H5P.instances || [])[0];
       if (instance && typeof instance.getXAPIData === 'function') {
         try { children = flatten(instance.getXAPIData().children, []); } catch (e) { children = []; }
@@ -44,8 +46,29 @@
     send({type: 'bounce-h5p:height', height: Math.ceil(content.getBoundingClientRect().height)});
   }
 
+  // Package images load with CORS (package files answer Access-Control-Allow-Origin: *), so
+  // content that draws them on a canvas can read it back ("tainted canvas" otherwise).
+  // h5p-standalone builds H5PIntegration itself, without this option: add it as it is set.
+  function withCrossOrigin() {
+    var integration;
+    Object.defineProperty(window, 'H5PIntegration', {
+      configurable: true,
+      get: function () { return integration; },
+      set: function (value) {
+        integration = value;
+        if (value && config.crossorigin) {
+          value.crossorigin = config.crossorigin;
+          value.crossoriginRegex = '.*';
+        }
+      }
+    });
+  }
+
   function start(state) {
+    withCrossOrigin();
     var options = Object.assign({}, config);
+    delete options.rules;
+    delete options.crossorigin;
     if (typeof state === 'string' && state) { options.contentUserData = [{state: state}]; }
     new window.H5PStandalone.H5P(container, options).then(function () {
       var H5P = window.H5P;

@@ -1,0 +1,57 @@
+"""Rate limit for the xAPI and resume-state posts, per learner and per client address.
+
+Anonymous visitors may post from the public activity page, so without a limit one client can
+fill the database (750 statements in 45 s were accepted before). The counters live in the
+Django cache (fixed windows), so with a shared cache (Redis) the limit holds across processes.
+
+The default limits sit well above what a class does: a pupil's player posts at most every few
+seconds (resume state every 5 s while answering, a handful of statements per activity), about
+20 posts a minute; a whole groep of 30 on one school address stays under 600 a minute.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from ipware import get_client_ip
+
+from . import conf
+
+
+def client_address(request):
+    """The client's address: ``REMOTE_ADDR``, or behind ``TRUSTED_PROXY_COUNT`` reverse proxies
+    the address the outermost one saw (the rest of X-Forwarded-For is the client's own say)."""
+    proxies = int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0)
+    if proxies > 0:
+        address, _ = get_client_ip(
+            request, proxy_count=proxies - 1, request_header_order=["HTTP_X_FORWARDED_FOR"], strict=False
+        )
+        if address:
+            return address
+    return request.META.get("REMOTE_ADDR") or "unknown"
+
+
+def _hit(kind, ident, limit, window):
+    bucket = int(time.time() // window)
+    digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    key = f"h5p:rate:{kind}:{digest}:{bucket}"
+    if cache.add(key, 1, timeout=window + 1):
+        return 1 <= limit
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # expired between add and incr
+        cache.add(key, 1, timeout=window + 1)
+        return True
+
+
+def address_allowed(request):
+    """Count one post for this client address; False once over ``H5P_RATE_LIMIT_ADDRESS``."""
+    limit, window = conf.get("H5P_RATE_LIMIT_ADDRESS")
+    return _hit("address", client_address(request), limit, window)
+
+
+def learner_allowed(learner_key):
+    """Count one post for this learner; False once over ``H5P_RATE_LIMIT_LEARNER``."""
+    limit, window = conf.get("H5P_RATE_LIMIT_LEARNER")
+    return _hit("learner", learner_key, limit, window)

@@ -1,0 +1,72 @@
+"""Where extracted package files live: a Django storage of their own, never under MEDIA_ROOT.
+
+Package files are the package author's code (JavaScript, SVG, XML). Anything a web server
+serves without the player's sandbox headers runs that code with the site's origin, and the
+usual deployment serves all of ``MEDIA_ROOT`` that way. So packages get their own storage:
+
+- ``STORAGES["h5p"]`` if the project defines it (e.g. django-storages' S3 backend, private
+  bucket), otherwise
+- a ``FileSystemStorage`` at ``H5P_STORAGE_ROOT`` (default: a folder ``h5p-packages`` next to
+  ``MEDIA_ROOT``) with no ``base_url``: nothing has a public URL but the package view.
+
+File names in the storage are ``<token>/<path in the package>``.
+"""
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage, storages
+
+from . import conf
+
+ALIAS = "h5p"
+
+
+def storage_root():
+    configured = conf.get("H5P_STORAGE_ROOT")
+    if configured:
+        return Path(configured)
+    return Path(settings.MEDIA_ROOT).resolve().parent / "h5p-packages"
+
+
+def package_storage():
+    """The storage holding every package version's files (built per call: cheap, and it follows
+    settings overridden in tests)."""
+    if ALIAS in settings.STORAGES:
+        return storages[ALIAS]
+    return FileSystemStorage(
+        location=storage_root(), base_url=None, file_permissions_mode=0o644, directory_permissions_mode=0o755
+    )
+
+
+def file_name(token, path):
+    return f"{token}/{path}"
+
+
+def delete_tree(storage, prefix):
+    """Delete every file under ``prefix`` (a package token), in any storage backend."""
+    if isinstance(storage, FileSystemStorage):
+        import shutil
+
+        try:
+            shutil.rmtree(storage.path(prefix), ignore_errors=True)
+        except Exception:  # noqa: BLE001, S110 (a token that cannot name a folder has no files)
+            pass
+        return
+    try:
+        folders, files = storage.listdir(prefix)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in files:
+        storage.delete(f"{prefix}/{name}")
+    for folder in folders:
+        delete_tree(storage, f"{prefix}/{folder}")
+
+
+def inside(child, parent):
+    """Whether folder ``child`` is ``parent`` or lies beneath it (for the settings check)."""
+    try:
+        Path(child).resolve().relative_to(Path(parent).resolve())
+    except ValueError:
+        return False
+    return True
