@@ -80,8 +80,9 @@ def undo(request, delivery_id) -> LessonDelivery:
     if delivery is None:
         raise ValidationError(_("Ongedaan maken kan tot %(minutes)s minuten na het registreren. Daarna kunt u de registratie bij de groep verwijderen.")
                               % {"minutes": UNDO_MINUTES})
+    delivery_pk = delivery.pk  # delete() clears it
     services.remove_delivery(delivery)
     offer = request.session.get(SESSION_KEY)
-    if offer and offer.get("pk") == delivery.pk:
+    if offer and offer.get("pk") == delivery_pk:
         del request.session[SESSION_KEY]
     return delivery
