@@ -9,17 +9,25 @@ Only anonymous visitors get the cached header: a signed-in user's header carries
 token (the logout form) and role-specific links.
 """
 
+import time
+
 from django.core.cache import cache
 
 VERSION_KEY = "bounce:content-version"
 TIMEOUT = 60 * 60  # an hour; publishing invalidates sooner
 
 
+def _new_series() -> int:
+    """A start above every version used before: a version key lost to eviction or culling (a
+    file cache deletes entries when full) must not bring back pages stored under an old one."""
+    return time.time_ns() // 1_000_000
+
+
 def content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, 1, None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(VERSION_KEY, _new_series(), None)
+        version = cache.get(VERSION_KEY) or _new_series()
     return version
 
 
@@ -28,4 +36,4 @@ def bump_content_version(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): start a new series above any old one
-        cache.set(VERSION_KEY, 2, None)
+        cache.set(VERSION_KEY, _new_series() + 1, None)

@@ -2,24 +2,13 @@
 
 Used for carer code entry (only wrong codes count: a parents' evening behind one school router
 must not lock itself out) and the public registration form (every submission counts). With a
-shared cache (Redis in production) the limit holds across processes; locmem limits per process.
+shared cache (Redis, or the host's file cache in production) the limit holds across processes.
+The client address comes from ``home.client_ip`` (``TRUSTED_PROXY_COUNT``).
 """
 
-from django.conf import settings
 from django.core.cache import cache
 
-
-def client_ip(request) -> str:
-    """REMOTE_ADDR, or behind ``SCHOOLS_TRUSTED_PROXY_COUNT`` proxies the address they saw.
-
-    Only the entries added by trusted proxies are used: the left part of X-Forwarded-For is
-    whatever the client wrote there."""
-    proxies = getattr(settings, "SCHOOLS_TRUSTED_PROXY_COUNT", 0)
-    if proxies:
-        forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
+from home.client_ip import client_ip
 
 
 def _key(request, purpose):

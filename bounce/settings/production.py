@@ -1,7 +1,8 @@
 """Production: everything from the environment; start-up stops when a required variable is missing.
 
-Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL (shared cache for several
-app servers), SMTP settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL (shared cache; required
+with several hosts, without it one host's workers share a file cache in CACHE_DIR),
+TRUSTED_PROXY_COUNT (reverse proxies in front, default 0), SMTP settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
 EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
 SECURE_SSL_REDIRECT (default on; off only behind a proxy that already redirects).
 """
@@ -25,6 +26,13 @@ ALLOWED_HOSTS = env.csv_list("ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     env.required("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.csv_list("CSRF_TRUSTED_ORIGINS")
+# Links in e-mails (invitations, registrations) point here: the site's own address, never the
+# development default. Without the variable: https:// and the first allowed host.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "").strip().rstrip("/")
+if not WAGTAILADMIN_BASE_URL:
+    if ALLOWED_HOSTS[0].startswith((".", "*")):
+        env.required("WAGTAILADMIN_BASE_URL")
+    WAGTAILADMIN_BASE_URL = f"https://{ALLOWED_HOSTS[0]}"
 
 DATABASES = {
     "default": dj_database_url.parse(
@@ -48,6 +56,27 @@ if REDIS_URL:
             "KEY_PREFIX": "bounce",
         }
     }
+else:
+    # One host without Redis: a file cache that every worker process on this host shares, so
+    # the content version (publishing invalidates the page cache) and the rate limits hold for
+    # all workers. Several hosts need REDIS_URL: a file cache is not shared between machines.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CACHE_DIR", "").strip() or str(BASE_DIR / "var" / "cache"),  # noqa: F405
+            "KEY_PREFIX": "bounce",
+            "OPTIONS": {"MAX_ENTRIES": 20_000},
+        }
+    }
+
+# Reverse proxies in front of the app servers that append to X-Forwarded-For (0: none, the
+# client connects directly). Too high lets visitors choose their own address; see home.client_ip.
+TRUSTED_PROXY_COUNT = env.integer("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured(
+        "De omgevingsvariabele TRUSTED_PROXY_COUNT mag niet negatief zijn "
+        "(environment variable TRUSTED_PROXY_COUNT must be 0 or more)."
+    )
 
 # HTTPS only
 SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)

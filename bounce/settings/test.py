@@ -3,10 +3,11 @@
 ``DATABASE_URL`` still chooses the database, so the same suite runs on SQLite and PostgreSQL.
 """
 
+import os
 import tempfile
 
 from .base import *  # noqa: F403
-from .base import STORAGES
+from .base import DATABASES, STORAGES
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"  # noqa: S105
@@ -21,3 +22,9 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = tempfile.mkdtemp(prefix="bounce-test-static-")
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# On SQLite the test database is a file, not memory: multi-process tests (tests/servers.py)
+# start gunicorn servers that must see the same database. One file per test process.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(tempfile.gettempdir(), f"bounce-test-{os.getpid()}.sqlite3")}
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA synchronous=OFF; PRAGMA journal_mode=WAL;"

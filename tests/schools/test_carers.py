@@ -79,7 +79,7 @@ def test_a_parents_evening_behind_one_router_is_not_locked_out(groep_a):
 
 @pytest.mark.django_db
 def test_behind_trusted_proxies_the_limit_uses_the_forwarded_address(client, groep_a, settings):
-    settings.SCHOOLS_TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_COUNT = 1
     for _ in range(conf.CODE_ATTEMPTS):
         client.post(reverse("schools:carer_entry"), {"code": WRONG_CODE}, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.7")
     blocked = client.post(reverse("schools:carer_entry"), {"code": groep_a.carer_code}, HTTP_X_FORWARDED_FOR="9.9.9.9, 203.0.113.7")
