@@ -6,7 +6,6 @@ what the screen shows (numbers as numbers, suppressed figures empty with the rea
 table: bar charts (SVG + table) of each scale item, the trend per month and the themes."""
 
 import django_filters
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
@@ -208,12 +207,3 @@ def redact(request, kind, pk):
         "feedback": feedback, "answers": [(model._meta.get_field(name).verbose_name, getattr(feedback, name)) for name in model.OPEN_FIELDS],
         "next": request.GET.get("next", ""),
     })
-
-
-class YearSurveyForm(forms.Form):
-    """Coordinator's form: which school and year; the e-mail defaults to the school's contact."""
-
-    school = forms.ModelChoiceField(label=gettext_lazy("School"), queryset=School.objects.order_by("name"))
-    school_year = forms.TypedChoiceField(label=gettext_lazy("Schooljaar"), coerce=int, choices=lambda: schoolyear.choices(back=2, ahead=0))
-    sent_to = forms.EmailField(label=gettext_lazy("Versturen aan"), required=False,
-                               help_text=gettext_lazy("Leeg: het werk-e-mailadres van de contactpersoon van de school."))

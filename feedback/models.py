@@ -11,7 +11,12 @@ The rollout dashboard reads these names: ``LessonFeedback`` (``delivery.feedback
 """
 
 from django.conf import settings
-from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator, ProhibitNullCharactersValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -175,7 +180,7 @@ class SchoolYearSurvey(Redactable):
     school = models.ForeignKey("schools.School", verbose_name=_("school"), on_delete=models.CASCADE, related_name="year_surveys")
     school_year = models.PositiveSmallIntegerField(_("schooljaar"), default=schoolyear.current_school_year)
     token = models.CharField(max_length=64, unique=True, editable=False)
-    sent_to = models.EmailField(_("verstuurd aan"))
+    sent_to = models.EmailField(_("verstuurd aan"), blank=True, help_text=_("Leeg: het werk-e-mailadres van de contactpersoon van de school."))
     answered_at = models.DateTimeField(_("beantwoord op"), null=True, blank=True)
     continue_next_year = models.CharField(_("volgend schooljaar doorgaan"), max_length=10, choices=YesNoUnsure.choices, blank=True)
     extend_to_other_groepen = models.CharField(_("uitbreiden naar andere groepen"), max_length=10, choices=YesNoUnsure.choices, blank=True)

@@ -95,7 +95,7 @@ def module_feedback(request, pk):
     form = ModuleFeedbackForm(request.POST or None, initial=initial)
     status = 200
     if request.method == "POST":
-        # TODO(lead): switch to home.client_ip when the kernel has it; schools.ratelimit reads the same trusted-proxy setting.
+        # schools.ratelimit keys on home.client_ip (TRUSTED_PROXY_COUNT), like the carer code entry.
         if ratelimit.too_many(request, "carer-feedback", conf.CARER_ATTEMPTS, conf.CARER_WINDOW_SECONDS):
             form.is_valid()
             form.add_error(None, _("Er zijn vanaf dit adres te veel antwoorden verstuurd. Probeer het over een uur opnieuw."))
