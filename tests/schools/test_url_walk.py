@@ -52,6 +52,13 @@ SCHOOLS_EXPECTED = {
     "carer_forget":    dict.fromkeys(ROLES, METHOD),
     "register":        dict.fromkeys(ROLES, OK),
     "register_done":   dict.fromkeys(ROLES, OK),
+    # Issue 15: one-click logging with undo, planning grid, calendar link and feed.
+    "quick_log":       {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": METHOD, "teacher_b": METHOD, "coordinator": METHOD},
+    "undo_quick_log":  {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": METHOD, "teacher_b": METHOD, "coordinator": METHOD},
+    "plan_groep":      {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": OK, "teacher_b": NOT_FOUND, "coordinator": NOT_FOUND},
+    "calendar":        {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": OK, "teacher_b": OK, "coordinator": OK},
+    "calendar_rotate": {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": METHOD, "teacher_b": METHOD, "coordinator": METHOD},
+    "calendar_feed":   dict.fromkeys(ROLES, NOT_FOUND),  # the sample token is not the secret
 }
 # POST answers for the schools URLs that change something (forbidden roles change nothing).
 SCHOOLS_POST_FORBIDDEN = {
@@ -59,6 +66,9 @@ SCHOOLS_POST_FORBIDDEN = {
     "edit_delivery": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
     "delete_delivery": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
     "regenerate_code": {"teacher_b": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
+    "quick_log": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
+    "undo_quick_log": {"teacher_b": REDIRECT, "coordinator": REDIRECT, "anonymous": REDIRECT, "carer": REDIRECT},
+    "plan_groep": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
 }
 
 ROUTE_PARAM = re.compile(r"<(?:(?P<converter>[^>:]+):)?(?P<name>[^>]+)>")
@@ -108,8 +118,11 @@ def sample_url(template, namespace, name, samples):
 @pytest.fixture
 def world(db, teacher, other_teacher, coordinator, groep_a, groep_b, tree):
     delivery = services.log_delivery(groep=groep_a, lesson=tree["lessons"][0], teacher=teacher)
-    samples = {f"schools:{name}:pk": groep_a.pk for name in ("groep_detail", "log_delivery", "carer_letter", "regenerate_code")}
-    samples |= {f"schools:{name}:pk": delivery.pk for name in ("edit_delivery", "delete_delivery")}
+    samples = {f"schools:{name}:pk": groep_a.pk for name in ("groep_detail", "log_delivery", "carer_letter", "regenerate_code",
+                                                            "quick_log", "plan_groep")}
+    samples |= {f"schools:{name}:pk": delivery.pk for name in ("edit_delivery", "delete_delivery", "undo_quick_log")}
+    samples |= {":schools_admin_plan:pk": groep_a.pk, ":schools_teacher_deactivate:pk": teacher.pk,
+                ":schools_teacher_reactivate:pk": teacher.pk}
     samples |= {f"schools:{name}:pk": tree["modules"][0].pk for name in ("module_open", "module_started", "module_completed")}
     samples["schools:carer_code_link:code"] = groep_a.carer_code
     return {"teacher_a": teacher, "teacher_b": other_teacher, "coordinator": coordinator, "groep": groep_a,
@@ -187,6 +200,9 @@ def test_forbidden_posts_change_nothing(role, world):
                           {"lesson": delivery.lesson_id, "date": delivery.date.isoformat(), "pupils_present": 1, "minutes": 1}),
         "delete_delivery": (reverse("schools:delete_delivery", args=[delivery.pk]), {}),
         "regenerate_code": (reverse("schools:regenerate_code", args=[groep.pk]), {}),
+        "quick_log": (reverse("schools:quick_log", args=[groep.pk]), {"lesson": delivery.lesson_id, "confirm": "1"}),
+        "undo_quick_log": (reverse("schools:undo_quick_log", args=[delivery.pk]), {}),
+        "plan_groep": (reverse("schools:plan_groep", args=[groep.pk]), {f"les_{delivery.lesson_id}": delivery.date.isoformat()}),
     }
     for name, expectations in SCHOOLS_POST_FORBIDDEN.items():
         if role not in expectations:
@@ -196,5 +212,6 @@ def test_forbidden_posts_change_nothing(role, world):
     delivery.refresh_from_db()
     groep.refresh_from_db()
     assert (delivery.pupils_present, groep.deliveries.count()) == (groep.pupil_count, 1)
+    assert not groep.planned_dates.exists()
     if role != "coordinator":
         assert groep.carer_code == code
