@@ -1,0 +1,240 @@
+"""Which pages speak which languages.
+
+Carers read Dutch, English, Arabic, Turkish and Polish; teachers and coordinators work in Dutch
+and English only (``settings.TEACHER_LANGUAGES``). A carer-only language (Arabic, Turkish,
+Polish) is therefore offered only where a carer can be: a view or a page says so by carrying
+``carer_facing = True`` (views through the ``carer_facing`` decorator, pages as a class
+attribute or property). Anything else asked for in a carer-only language answers with a
+redirect to the Dutch page and a notice in the language the visitor asked for, so a shared
+link never shows a half-translated teacher page.
+
+Kept in the kernel so every app can mark its own views and pages without knowing the others.
+"""
+
+from functools import wraps
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.urls import translate_url
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+# The query parameter the language switcher adds when it had to fall back to an ancestor page.
+FALLBACK_PARAM = "vertaling"
+FALLBACK_VALUE = "ontbreekt"
+
+
+def teacher_languages() -> list[str]:
+    return list(settings.TEACHER_LANGUAGES)
+
+
+def carer_only_languages() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES if code not in settings.TEACHER_LANGUAGES]
+
+
+def is_carer_only(language_code: str | None) -> bool:
+    return bool(language_code) and language_code in carer_only_languages()
+
+
+def carer_facing(view):
+    """Mark a view as part of the carers' path: it may be shown in every carer language."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        return view(*args, **kwargs)
+
+    wrapped.carer_facing = True
+    return wrapped
+
+
+def page_is_carer_facing(page) -> bool:
+    """``page`` must be specific (Wagtail serves and renders specific pages)."""
+    return bool(getattr(page, "carer_facing", False))
+
+
+def view_is_carer_facing(view_func) -> bool:
+    return bool(getattr(view_func, "carer_facing", False))
+
+
+def languages_for(carer_page: bool) -> list[tuple[str, str]]:
+    """The languages a page can be read in: all five on carers' pages, else nl and en."""
+    return [(code, name) for code, name in settings.LANGUAGES if carer_page or code in settings.TEACHER_LANGUAGES]
+
+
+def _notice_not_in_language(request, language_code):
+    """Tell the visitor, in the language they asked for, why they now read Dutch."""
+    with translation.override(language_code):
+        messages.info(request, _("Deze pagina is er alleen in het Nederlands en het Engels."))
+
+
+def redirect_to_dutch(request, language_code, dutch_url=None):
+    """Answer a carer-only language request for a teacher page with the Dutch page."""
+    url = dutch_url or translate_url(request.get_full_path(), settings.LANGUAGE_CODE)
+    if url == request.get_full_path():  # translate_url found no match: strip the prefix by hand
+        prefix = f"/{language_code}/"
+        path = request.path[len(prefix) - 1:] if request.path.startswith(prefix) else "/"
+        url = path + (f"?{request.GET.urlencode()}" if request.GET else "")
+    _notice_not_in_language(request, language_code)
+    return HttpResponseRedirect(url)
+
+
+def nearest_translation(page, locale):
+    """The page in ``locale``, or its nearest ancestor that is live in ``locale`` (one query).
+
+    Returns ``(page_or_none, exact)``: ``exact`` is False when an ancestor stands in.
+    """
+    from wagtail.models import Page
+
+    ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", "depth"))
+    keys = [key for key, _depth in ancestors]
+    found = {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys).specific(defer=True)}
+    for key, _depth in sorted(ancestors, key=lambda item: -item[1]):
+        if key in found:
+            return found[key], key == page.translation_key
+    return None, False
+
+
+def with_query(url: str, query: str, *, fallback: bool = False) -> str:
+    """``url`` with the current query string kept (e.g. a search) and the fallback marker."""
+    parts = [query] if query else []
+    if fallback:
+        parts.append(urlencode({FALLBACK_PARAM: FALLBACK_VALUE}))
+    return f"{url}?{'&'.join(parts)}" if parts else url
+
+
+def localized_pages(pages):
+    """Pair each (Dutch) page with its live translation in the active language, in one query.
+
+    Returns a list of ``(page, translation_or_page)``: the carers' list links to the module in
+    the carer's language when it exists, and to the Dutch one otherwise.
+    """
+    from wagtail.models import Locale, Page
+
+    pages = list(pages)
+    locale = Locale.get_active()
+    if not pages or all(p.locale_id == locale.pk for p in pages):
+        return [(p, p) for p in pages]
+    model = type(pages[0]) if len({type(p) for p in pages}) == 1 else Page  # keeps fields like the summary
+    found = {p.translation_key: p for p in model.objects.live().filter(locale=locale, translation_key__in=[p.translation_key for p in pages])}
+    return [(p, found.get(p.translation_key, p)) for p in pages]
+
+
+def _wagtail_page_request(request) -> bool:
+    match = getattr(request, "resolver_match", None)
+    return match is not None and getattr(match.func, "__module__", "") == "wagtail.views"
+
+
+class CarerLanguageMiddleware:
+    """Keeps Arabic, Turkish and Polish to the carers' path.
+
+    - A Django view that is not marked ``carer_facing`` answers a carer-only language with the
+      Dutch URL and a notice (Wagtail pages are checked in ``home.wagtail_hooks``).
+    - A carer-only language URL that finds no page (404) goes to the Dutch path.
+    - The switcher's fallback marker (``?vertaling=ontbreekt``) becomes a notice and is dropped.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.GET.get(FALLBACK_PARAM) == FALLBACK_VALUE and request.method == "GET":
+            messages.info(request, _("Deze pagina is nog niet vertaald. U ziet de dichtstbijzijnde pagina in uw taal."))
+            rest = request.GET.copy()
+            del rest[FALLBACK_PARAM]
+            return HttpResponseRedirect(with_query(request.path, rest.urlencode()))
+        response = self.get_response(request)
+        language = translation.get_language()
+        if response.status_code == 404 and is_carer_only(language) and request.path.startswith(f"/{language}/") and _wagtail_page_request(request):
+            return redirect_to_dutch(request, language)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        language = translation.get_language()
+        if not is_carer_only(language) or not request.path.startswith(f"/{language}/"):
+            return None
+        if getattr(view_func, "__module__", "") == "wagtail.views" or view_is_carer_facing(view_func):
+            return None
+        return redirect_to_dutch(request, language)
+
+
+def switcher_links(request, page=None) -> list[dict]:
+    """Links for the language switcher: the same page in each language, query string kept.
+
+    On a Wagtail page: its live translation, or else the nearest translated ancestor (the link
+    then carries the fallback marker, which turns into a notice). On any other view: the same
+    URL under the other language prefix. Carer-only languages appear only on carers' pages.
+    """
+    from wagtail.models import Locale, Page
+
+    current = translation.get_language()
+    query = request.GET.urlencode() if request is not None else ""
+    is_page = isinstance(page, Page)
+    if is_page:
+        carer_page = page_is_carer_facing(page)
+    else:
+        match = getattr(request, "resolver_match", None)
+        carer_page = bool(match and view_is_carer_facing(match.func))
+    offered = languages_for(carer_page)
+    translations = {}
+    locales = {}
+    if is_page:
+        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+        locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=[c for c, _n in offered])}
+    links = []
+    for code, name in offered:
+        fallback = False
+        if code == current:
+            url = request.get_full_path() if request is not None else "/"
+        elif code in translations:
+            with translation.override(code):
+                url = translations[code].get_url(request)
+        elif is_page and code in locales:
+            ancestor, _exact = nearest_translation(page, locales[code])
+            with translation.override(code):
+                url = ancestor.get_url(request) if ancestor else translate_url("/", code)
+            fallback = True
+        else:
+            url = translate_url(request.path, code) if request is not None else "/"
+        if code != current:
+            url = with_query(url or "/", "" if fallback else query, fallback=fallback)
+        links.append({"code": code, "name": name, "url": url, "current": code == current, "fallback": fallback})
+    return links
+
+
+def is_carer_context(request, page=None) -> bool:
+    """A visitor without an account on a carers' page: the header shows only carer links."""
+    if request is None or request.user.is_authenticated:
+        return False
+    if page is not None:
+        return page_is_carer_facing(page)
+    match = getattr(request, "resolver_match", None)
+    return bool(match and view_is_carer_facing(match.func))
+
+
+def remember_language(response, language_code: str):
+    """Store the carer's language choice on the device (Django's language cookie, a year).
+
+    Carers have no account, so the device remembers: the code page offers the way back into
+    the modules in this language, also when the carer later opens a Dutch link.
+    """
+    if language_code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME, language_code, max_age=365 * 24 * 3600, samesite="Lax",
+            secure=settings.SESSION_COOKIE_SECURE, httponly=True,
+        )
+    return response
+
+
+def remembered_language(request) -> str:
+    """The language this device chose on the code page, else the page's language."""
+    code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "") if request is not None else ""
+    return code if code in dict(settings.LANGUAGES) else translation.get_language()
+
+
+def url_in_language(url_name: str, language_code: str) -> str:
+    from django.urls import reverse
+
+    with translation.override(language_code):
+        return reverse(url_name)

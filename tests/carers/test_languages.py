@@ -1,0 +1,150 @@
+"""Carer languages: which pages speak which language, the switcher, and the redirect rules.
+
+Arabic, Turkish and Polish exist only on the carers' path; teacher pages answer with their
+Dutch page and a notice. No carer URL falls into another language.
+"""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+
+from schools.models import Household, HouseholdModuleProgress
+
+pytestmark = pytest.mark.django_db
+
+
+def soup(response):
+    return BeautifulSoup(response.content.decode(), "html.parser")
+
+
+def switcher(response):
+    nav = soup(response).select_one("nav.language-switcher")
+    return {a["hreflang"]: a["href"] for a in nav.select("a[hreflang]")}
+
+
+def enter(client, groep, prefix=""):
+    return client.post(f"{prefix}/ouders/", {"code": groep.carer_code})
+
+
+def test_an_arabic_module_renders_right_to_left_in_arabic(client, carer_tree):
+    response = client.get(carer_tree["module_ar"].url)
+    assert response.status_code == 200
+    html = soup(response).html
+    assert html["lang"] == "ar" and html["dir"] == "rtl"
+    assert "Voorbeeldvertaling" in soup(response).select_one(".sample-note").get_text()
+    assert soup(response).h1.get_text(strip=True) == "نظرة إيجابية"
+
+
+def test_dutch_and_english_pages_are_left_to_right(client, carer_tree):
+    for url in (carer_tree["module"].url, carer_tree["module_en"].url):
+        html = soup(client.get(url)).html
+        assert html["dir"] == "ltr"
+
+
+def test_a_teacher_page_in_a_carer_only_language_answers_in_dutch_with_a_notice(client, carer_tree):
+    response = client.get("/ar/lessen/")
+    assert response.status_code == 302 and response["Location"] == "/lessen/"
+    followed = client.get(response["Location"])
+    notices = [m.get_text() for m in soup(followed).select(".message")]
+    with translation.override("ar"):
+        expected = translation.gettext("Deze pagina is er alleen in het Nederlands en het Engels.")
+    assert expected in notices
+
+
+def test_a_teacher_view_in_a_carer_only_language_keeps_its_query_string(client, carer_tree):
+    response = client.get("/pl/zoeken/", {"q": "veerkracht"})
+    assert response.status_code == 302 and response["Location"] == "/zoeken/?q=veerkracht"
+
+
+def test_carer_pages_answer_in_every_carer_language_without_redirect(client, carer_tree):
+    for code, _name in settings.LANGUAGES:
+        prefix = "" if code == "nl" else f"/{code}"
+        response = client.get(f"{prefix}/ouders/")
+        assert response.status_code == 200, code
+        assert soup(response).html["lang"] == code
+
+
+def test_the_english_module_url_of_a_carer_stays_in_english(client, carer_groep, carer_tree):
+    enter(client, carer_groep, "/en")
+    response = client.get(f"/en/ouders/module/{carer_tree['module'].pk}/")
+    assert response.status_code == 302 and response["Location"] == carer_tree["module_en"].url
+    assert response["Location"].startswith("/en/")
+
+
+def test_the_code_page_remembers_the_language_and_continues_in_it(client, carer_groep):
+    response = enter(client, carer_groep, "/ar")
+    assert response.status_code == 302 and response["Location"] == "/ar/ouders/thuis/"
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ar"
+    # Later, on the Dutch code page, the way back leads into Arabic.
+    page = soup(client.get("/ouders/"))
+    assert page.select_one(".message a")["href"] == "/ar/ouders/thuis/"
+
+
+def test_the_carers_list_shows_translated_titles_and_marks_dutch_only_modules(client, carer_groep, carer_tree):
+    enter(client, carer_groep, "/ar")
+    page = soup(client.get("/ar/ouders/thuis/"))
+    titles = [a.get_text(strip=True) for a in page.select(".module-item__link")]
+    assert titles == ["نظرة إيجابية", "Alleen in het Nederlands"]
+    assert len(page.select(".module-item__language[lang=nl]")) == 1
+
+
+def test_the_carers_list_does_not_query_per_module(client, carer_groep, carer_tree, django_assert_max_num_queries):
+    enter(client, carer_groep, "/ar")
+    client.get("/ar/ouders/thuis/")
+    with django_assert_max_num_queries(12):
+        client.get("/ar/ouders/thuis/")
+
+
+def test_finishing_a_translated_module_counts_for_the_dutch_module(client, carer_groep, carer_tree):
+    enter(client, carer_groep, "/ar")
+    page = soup(client.get(carer_tree["module_ar"].url))
+    form = page.select_one(".household-progress form")
+    assert form["action"] == f"/ar/ouders/module/{carer_tree['module'].pk}/klaar/"
+    client.post(form["action"], {"next": "/ar/ouders/thuis/"})
+    progress = HouseholdModuleProgress.objects.get(household=Household.objects.get())
+    assert progress.module_id == carer_tree["module"].pk and progress.completed_at
+
+
+def test_switcher_links_to_the_translation_and_keeps_the_query_string(client, carer_tree):
+    links = switcher(client.get(carer_tree["module"].url, {"stap": "2"}))
+    assert links["en"] == f"{carer_tree['module_en'].url}?stap=2"
+    assert links["ar"] == f"{carer_tree['module_ar'].url}?stap=2"
+
+
+def test_switcher_falls_back_to_the_nearest_translated_ancestor_with_a_notice(client, carer_tree):
+    links = switcher(client.get(carer_tree["dutch_only"].url))
+    assert links["ar"] == f"{carer_tree['thuis_ar'].url}?vertaling=ontbreekt"
+    response = client.get(links["ar"])
+    assert response.status_code == 302 and response["Location"] == carer_tree["thuis_ar"].url
+    followed = client.get(response["Location"])
+    assert followed.status_code == 200 and soup(followed).select(".message")
+
+
+def test_switcher_on_teacher_pages_offers_only_dutch_and_english(client, carer_tree):
+    assert set(switcher(client.get("/zoeken/", {"q": "les"}))) == {"en"}
+    assert switcher(client.get("/zoeken/", {"q": "les"}))["en"] == "/en/zoeken/?q=les"
+    assert set(switcher(client.get(carer_tree["module"].url))) == {"en", "ar", "tr", "pl"}
+
+
+def test_carers_see_only_carer_links_in_the_header(client, carer_groep, carer_tree):
+    enter(client, carer_groep)
+    nav = soup(client.get(carer_tree["module"].url)).select_one("nav.site-nav")
+    assert [a["href"] for a in nav.select("a")] == [reverse("schools:carer_home")]
+    teacher_nav = soup(client.get("/zoeken/")).select_one("nav.site-nav")
+    assert reverse("accounts:login") in " ".join(a["href"] for a in teacher_nav.select("a"))
+
+
+def test_the_module_breadcrumb_leads_back_to_the_carers_list(client, carer_tree):
+    crumbs = soup(client.get(carer_tree["module_ar"].url)).select(".breadcrumbs a")
+    assert [a["href"] for a in crumbs] == ["/ar/ouders/thuis/"]
+
+
+def test_the_admin_offers_only_the_teacher_languages():
+    assert [code for code, _ in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == ["nl", "en"]
+
+
+def test_favicon_ico_answers(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301 and response["Location"].endswith(".svg")
