@@ -61,6 +61,7 @@ class HomePage(AnonymousPageCacheMixin, Page):
     search_fields = [*Page.search_fields, index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
+    carer_facing = True  # carers land here in their own language too (home.languages)
 
     class Meta:
         verbose_name = _("startpagina")

@@ -1,50 +1,26 @@
 """Template tags for the site chrome: language switcher and footer links."""
 
 from django import template
-from django.conf import settings
-from django.urls import translate_url
 from django.utils import translation
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
 
 register = template.Library()
 
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
-    """Links to this page in every language.
+    """Links to this page in every language it can be read in (rules in ``home.languages``)."""
+    from home.languages import switcher_links
 
-    A Wagtail page links to its live translation (or that language's home page when there is
-    none yet); any other view links to the same URL under the other language prefix.
-    """
-    request = context.get("request")
-    page = context.get("page")
-    current = translation.get_language()
-    links = []
-    translations = {}
-    if isinstance(page, Page):
-        translations = {
-            p.locale.language_code: p
-            for p in page.get_translations(inclusive=True).live().select_related("locale")
-        }
-    for code, name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request)
-        elif isinstance(page, Page):
-            url = _home_url(code, request)
-        else:
-            url = translate_url(request.path, code) if request else "/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
-    return {"links": links, "current": current}
+    return {"links": switcher_links(context.get("request"), context.get("page")), "current": translation.get_language()}
 
 
-def _home_url(code, request):
-    with translation.override(code):
-        try:
-            locale = Locale.objects.get(language_code=code)
-        except Locale.DoesNotExist:
-            return "/"
-        site_root = Page.objects.filter(depth=2, locale=locale).live().first()
-        return site_root.get_url(request) if site_root else "/"
+@register.simple_tag(takes_context=True)
+def carer_context(context):
+    """True on carers' pages for visitors without an account (``home.languages``)."""
+    from home.languages import is_carer_context
+
+    return is_carer_context(context.get("request"), context.get("page"))
 
 
 @register.simple_tag(takes_context=True)
@@ -64,3 +40,30 @@ def chrome_version():
     from home.chrome_cache import content_version
 
     return content_version()
+
+
+MODULE_ICONS = range(1, 6)  # static/img/modules/module-<n>.svg, one calm icon per at-home module
+
+
+@register.simple_tag
+def module_icon(number):
+    """The URL of the at-home module's icon, or "" for a module without one."""
+    from django.templatetags.static import static
+
+    return static(f"img/modules/module-{number}.svg") if number in MODULE_ICONS else ""
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context):
+    """The switcher's links, for the language choice on the carers' code page."""
+    from home.languages import switcher_links
+
+    return switcher_links(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def url_in_remembered_language(context, url_name):
+    """``url_name`` in the language this device chose on the code page (``home.languages``)."""
+    from home.languages import remembered_language, url_in_language
+
+    return url_in_language(url_name, remembered_language(context.get("request")))

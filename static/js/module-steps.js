@@ -6,8 +6,8 @@
   if (!root) { return; }
   var steps = Array.prototype.slice.call(root.querySelectorAll("[data-step]"));
   if (steps.length < 2) { return; }
-  var lang = document.documentElement.lang;
-  var labels = lang === "en" ? { prev: "Previous step", next: "Next step" } : { prev: "Vorige stap", next: "Volgende stap" };
+  // Labels come translated from the template, so every carer language gets its own words.
+  var labels = { prev: root.getAttribute("data-label-prev") || "Vorige stap", next: root.getAttribute("data-label-next") || "Volgende stap" };
   var current = 0;
   var fromHash = steps.findIndex(function (s) { return "#" + s.id === location.hash; });
   if (fromHash > 0) { current = fromHash; }
@@ -15,9 +15,9 @@
   var nav = document.createElement("div");
   nav.className = "step-nav";
   var prev = document.createElement("button");
-  prev.type = "button"; prev.className = "button button--secondary"; prev.textContent = labels.prev;
+  prev.type = "button"; prev.className = "button button--secondary step-nav__prev"; prev.textContent = labels.prev;
   var next = document.createElement("button");
-  next.type = "button"; next.className = "button"; next.textContent = labels.next;
+  next.type = "button"; next.className = "button step-nav__next"; next.textContent = labels.next;
   nav.appendChild(prev); nav.appendChild(next);
   root.after(nav);
   root.classList.add("js-steps");
