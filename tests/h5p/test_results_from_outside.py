@@ -134,7 +134,7 @@ def test_one_client_flooding_under_fresh_identities_is_cut_off_at_the_address_li
     client = Client(enforce_csrf_checks=True)
     client.get(reverse("h5p:csrf"))
     statuses = []
-    for n in range(750):
+    for _ in range(750):
         client.cookies.pop("bounce_h5p_learner", None)
         statuses.append(post(client, xapi_url(), {"statement": completed()}, REMOTE_ADDR="198.51.100.7").status_code)
     assert statuses.count(201) == 600 and statuses.count(429) == 150
