@@ -15,6 +15,7 @@ from home.demo_tools import SAMPLE_NOTE_EN, SAMPLE_NOTE_NL, publish_child, publi
 from home.models import HomePage
 
 from . import demo_content as text
+from . import demo_translations
 from .models import Aspect, ClassLessonPage, CourseModulePage, HomeModulePage, ProgrammeIndexPage
 from .worksheets import simple_pdf
 
@@ -165,6 +166,7 @@ def load(stdout):
             english[index.programme_type] = publish_translation(index, "en", title=title, slug=slug,
                                                                intro=intro.replace("</p>", f" {SAMPLE_NOTE_EN}</p>", 1))
         _link_home_page(home_en, english["klas"], english["thuis"])
+    demo_translations.load(home, thuis, modules)  # carers' languages, marked "Voorbeeldvertaling"
 
 
 def _link_home_page(home, teachers, carers):

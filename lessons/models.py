@@ -75,6 +75,11 @@ class ProgrammeIndexPage(AnonymousPageCacheMixin, Page):
         """Class lessons and the course are for teachers; the index itself is a public table of contents."""
         return self.programme_type != ProgrammeType.HOME
 
+    @property
+    def carer_facing(self):
+        """The at-home modules' index may be read in every carer language (home.languages)."""
+        return self.programme_type == ProgrammeType.HOME
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.index_context(self, request.user))
@@ -185,6 +190,7 @@ class HomeModulePage(AnonymousPageCacheMixin, ProgrammePartPage):
     steps = StreamField([("step", HomeStepBlock())], verbose_name=_("stappen"), min_num=1, max_num=6)
     done_title = models.CharField(_("titel van de laatste stap"), max_length=120, default=_("Klaar!"))
     done_text = RichTextField(_("tekst van de laatste stap"), features=["bold", "italic", "ul", "link"])
+    carer_facing = True  # readable in every carer language (home.languages)
 
     content_panels = [
         *Page.content_panels, *ProgrammePartPage.part_panels, FieldPanel("child_learned"), FieldPanel("steps"),

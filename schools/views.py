@@ -10,10 +10,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from home.languages import carer_facing, localized_pages, remember_language
 from lessons.models import ClassLessonPage
 
 from . import conf, households, planning, ratelimit, selectors, services
@@ -175,9 +177,11 @@ def _enter_with_code(request, raw_code):
         household = current if current and current.groep_id == groep.pk else services.create_household(groep)
     response = redirect("schools:carer_home")
     households.remember(response, household)
+    remember_language(response, translation.get_language())
     return response, None, 302
 
 
+@carer_facing
 @never_cache
 def carer_entry(request):
     form = CodeForm(request.POST or None)
@@ -190,6 +194,7 @@ def carer_entry(request):
     return render(request, "schools/carer_entry.html", {"form": form, "household": households.household_from_request(request)}, status=status)
 
 
+@carer_facing
 @never_cache
 def carer_code_link(request, code):
     """The QR code's link: opening it is the same as typing the code."""
@@ -202,15 +207,19 @@ def carer_code_link(request, code):
     return render(request, "schools/carer_entry.html", {"form": form}, status=status if status == 429 else 404)
 
 
+@carer_facing
 @never_cache
 def carer_home(request):
     household = households.household_from_request(request)
     if household is None:
         return redirect("schools:carer_entry")
     modules = list(selectors.home_modules_for(household.groep, household))
+    for module, translated in localized_pages(modules):
+        module.translated = translated  # title and language of the module as the carer will read it
     return render(request, "schools/carer_home.html", {
         "household": household, "groep": household.groep, "modules": modules,
         "started": sum(1 for m in modules if m.started_at), "completed": sum(1 for m in modules if m.completed_at),
+        "lesson_tip": any(m.lesson_given and not m.completed_at for m in modules),  # explained once, not per module
     })
 
 
@@ -222,6 +231,7 @@ def _household_module(request, pk):
     return household, module
 
 
+@carer_facing
 @never_cache
 def module_open(request, pk):
     """Link from the carer's list: note that the household started the module, then show it."""
@@ -229,9 +239,10 @@ def module_open(request, pk):
     if household is None:
         return redirect("schools:carer_entry")
     services.start_module(household, module)
-    return redirect(module.url)
+    return redirect(module.localized.url)  # the module in the carer's language when translated
 
 
+@carer_facing
 @require_POST
 def module_progress(request, pk, action):
     """POST "gestart" or "klaar" from the include on a thuismodule page."""
@@ -249,6 +260,7 @@ def module_progress(request, pk, action):
     return redirect(next_url)
 
 
+@carer_facing
 @require_POST
 def carer_forget(request):
     response = redirect("schools:carer_entry")
