@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from home.languages import carer_facing
 from lessons.selectors import is_teacher
 from schools import households, ratelimit
 from schools import selectors as school_selectors
@@ -83,6 +84,7 @@ def course_feedback(request):
 
 # Carers --------------------------------------------------------------------------------------
 
+@carer_facing  # in every carer language (home.languages)
 @never_cache
 def module_feedback(request, pk):
     """The carer's optional answer after a thuismodule (anonymous: the household cookie only)."""
