@@ -148,3 +148,17 @@ def test_the_admin_offers_only_the_teacher_languages():
 def test_favicon_ico_answers(client):
     response = client.get("/favicon.ico")
     assert response.status_code == 301 and response["Location"].endswith(".svg")
+
+
+def test_the_carer_letter_prints_dutch_plus_one_chosen_language(client, carer_groep, teacher):
+    client.force_login(teacher)
+    url = reverse("schools:carer_letter", args=[carer_groep.pk])
+    page = soup(client.get(url, {"taal": "ar"}))
+    letters = page.select("article.letter")
+    assert [a["lang"] for a in letters] == ["nl", "ar"]
+    assert page.select_one(".letter-second")["dir"] == "rtl"
+    with translation.override("ar"):
+        assert letters[1].h1.get_text() == translation.gettext("Thuis verder met veerkracht")
+    assert "/ar/ouders/" in letters[1].get_text()
+    assert soup(client.get(url, {"taal": "<script>"})).select("article.letter")[0]["lang"] == "nl"
+    assert len(soup(client.get(url, {"taal": "<script>"})).select("article.letter")) == 1
