@@ -2,6 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from home.validators import reject_invisible_characters
+
+from .login_names import normalise_login
+
 
 class EmailAuthenticationForm(AuthenticationForm):
     """Django's login form, labelled for an e-mail address and with browser autofill hints."""
@@ -16,14 +20,16 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
     def clean_username(self):
-        return self.cleaned_data["username"].strip().lower()
+        return normalise_login(self.cleaned_data["username"])
 
 
 class InvitationAcceptForm(forms.Form):
     """Name and a new password (checked by the site's password validators)."""
 
-    first_name = forms.CharField(label=_("Voornaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
-    last_name = forms.CharField(label=_("Achternaam"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
+    first_name = forms.CharField(label=_("Voornaam"), max_length=150, validators=[reject_invisible_characters],
+                                 widget=forms.TextInput(attrs={"autocomplete": "given-name"}))
+    last_name = forms.CharField(label=_("Achternaam"), max_length=150, validators=[reject_invisible_characters],
+                                widget=forms.TextInput(attrs={"autocomplete": "family-name"}))
     password1 = forms.CharField(
         label=_("Kies een wachtwoord"), strip=False, help_text=_("Minstens 10 tekens; niet alleen cijfers en niet te gewoon."),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),

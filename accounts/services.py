@@ -44,8 +44,11 @@ def check_usable(invitation: Invitation | None) -> None:
 
 
 @transaction.atomic
-def invite_teacher(*, email: str, first_name: str, last_name: str, invited_by: User | None) -> tuple[Invitation, str]:
-    """Create an invitation and e-mail its link. Returns the invitation and the raw token (only here)."""
+def invite_teacher(*, email: str, first_name: str, last_name: str, invited_by: User | None, invited_for: str = "") -> tuple[Invitation, str]:
+    """Create an invitation and e-mail its link. Returns the invitation and the raw token (only here).
+
+    ``invited_for`` names what the teacher is invited for (e.g. "Groep 7A van De Regenboog"),
+    written by the app that knows it; the mail then says so."""
     email = email.strip().lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError({"email": _("Er bestaat al een account met dit e-mailadres.")})
@@ -54,13 +57,14 @@ def invite_teacher(*, email: str, first_name: str, last_name: str, invited_by: U
         email=email, first_name=first_name.strip(), last_name=last_name.strip(), token_hash=hash_token(token),
         invited_by=invited_by, expires_at=timezone.now() + timedelta(days=INVITATION_DAYS),
     )
-    _send_invitation_link(invitation, token)
+    _send_invitation_link(invitation, token, invited_for)
     return invitation, token
 
 
-def _send_invitation_link(invitation: Invitation, token: str) -> None:
+def _send_invitation_link(invitation: Invitation, token: str, invited_for: str = "") -> None:
+    """The link points at the site's own address (``WAGTAILADMIN_BASE_URL``)."""
     link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("accounts:invitation_accept", kwargs={"token": token})
-    context = {"invitation": invitation, "link": link, "days": INVITATION_DAYS}
+    context = {"invitation": invitation, "link": link, "days": INVITATION_DAYS, "invited_for": invited_for}
     body = render_to_string("accounts/email/invitation.txt", context)
     email = invitation.email
     transaction.on_commit(

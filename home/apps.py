@@ -12,6 +12,7 @@ class HomeConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import signals
+        from . import document_access, exports, signals  # noqa: F401 (document_access registers a hook)
 
         signals.connect()
+        exports.protect_spreadsheet_exports()  # every admin CSV export, whichever app defines it

@@ -1,4 +1,5 @@
-"""The two roles as Django groups, and helpers that data migrations use to grant permissions.
+"""The two roles as Django groups: who has which (``is_teacher``, ``is_coordinator``), and
+helpers that data migrations use to grant permissions.
 
 Each app grants its own model permissions to the coordinators in a data migration of its own
 (``grant_model_permissions``), so the kernel never needs to know the apps above it.
@@ -9,6 +10,30 @@ from django.conf import settings
 
 COORDINATORS = settings.COORDINATORS_GROUP
 TEACHERS = settings.TEACHERS_GROUP
+
+
+def _active_account(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and getattr(user, "is_active", False))
+
+
+def _group_names(user) -> frozenset:
+    """The user's group names, read once per request (cached on the user object)."""
+    if not hasattr(user, "_bounce_group_names"):
+        user._bounce_group_names = frozenset(user.groups.values_list("name", flat=True))
+    return user._bounce_group_names
+
+
+def is_coordinator(user) -> bool:
+    """An active superuser or member of the coordinators group."""
+    return _active_account(user) and (user.is_superuser or COORDINATORS in _group_names(user))
+
+
+def is_teacher(user) -> bool:
+    """May read class lessons and the course: an active teacher or coordinator (or superuser).
+
+    Carers never have an account, so in practice this is "logged in with a role"; an account
+    without a role still gets the login prompt."""
+    return _active_account(user) and (user.is_superuser or bool({TEACHERS, COORDINATORS} & _group_names(user)))
 
 
 def ensure_permissions_exist(apps, *app_labels):

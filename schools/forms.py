@@ -1,14 +1,27 @@
 """Front-end forms (teachers, carers, the public registration). Labels and errors in Dutch."""
 
-import re
-
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.validators import parse_id, reject_invisible_characters
 from lessons.models import ClassLessonPage
 
+from . import brin
 from .models import LessonDelivery
+
+
+class LessonChoiceField(forms.ModelChoiceField):
+    """A lesson by id; an id that is no bounded integer is "not in the programme", not a 500
+    (SQLite raises OverflowError for ids beyond 64 bits)."""
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if parse_id(value if isinstance(value, str) else str(value)) is None:
+            raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice")
+        return super().to_python(value)
 
 
 class DeliveryForm(forms.ModelForm):
@@ -17,6 +30,7 @@ class DeliveryForm(forms.ModelForm):
     class Meta:
         model = LessonDelivery
         fields = ["lesson", "date", "pupils_present", "minutes", "adaptations"]
+        field_classes = {"lesson": LessonChoiceField}
         widgets = {
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "adaptations": forms.Textarea(attrs={"rows": 3, "maxlength": 500}),
@@ -24,8 +38,8 @@ class DeliveryForm(forms.ModelForm):
         error_messages = {
             "lesson": {"required": _("Kies de les die u gaf."), "invalid_choice": _("Deze les hoort niet bij het programma van de groep.")},
             "date": {"required": _("Vul de datum in."), "invalid": _("Vul een geldige datum in (dd-mm-jjjj).")},
-            "pupils_present": {"required": _("Vul het aantal aanwezige leerlingen in.")},
-            "minutes": {"required": _("Vul in hoeveel minuten de les duurde.")},
+            "pupils_present": {"required": _("Vul het aantal aanwezige leerlingen in."), "invalid": _("Vul een heel getal in.")},
+            "minutes": {"required": _("Vul in hoeveel minuten de les duurde."), "invalid": _("Vul een heel getal in.")},
         }
 
     def __init__(self, *args, groep, **kwargs):
@@ -44,6 +58,7 @@ class CodeForm(forms.Form):
         help_text=_("De code staat in de brief van school (8 tekens), of is uw code om verder te gaan (10 tekens)."),
         widget=forms.TextInput(attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false", "inputmode": "text"}),
         error_messages={"required": _("Vul de code in.")},
+        validators=[reject_invisible_characters],
     )
 
 
@@ -66,10 +81,18 @@ class RegistrationForm(forms.Form):
                               widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}))
 
     def clean_brin(self):
-        value = re.sub(r"\s", "", self.cleaned_data["brin"]).upper()
-        if not re.fullmatch(r"\d{2}[A-Z]{2}(\d{2})?", value):
-            raise forms.ValidationError(_("Een BRIN-code bestaat uit twee cijfers en twee letters, bijvoorbeeld 12AB (of 12AB00 met vestigingsnummer)."))
-        return value
+        code, vestiging = brin.parse(self.cleaned_data["brin"])
+        return code + vestiging
+
+    def clean(self):
+        cleaned = super().clean()
+        for name in ("name", "contact_name", "contact_role"):
+            if cleaned.get(name):
+                try:
+                    reject_invisible_characters(cleaned[name])
+                except ValidationError as error:
+                    self.add_error(name, error)
+        return cleaned
 
     @property
     def is_spam(self) -> bool:

@@ -47,3 +47,21 @@ def h5p_learner_key(request) -> str | None:
     """For the H5P app (setting H5P_LEARNER_RESOLVER): an opaque key for the carer's household."""
     household = household_from_request(request)
     return f"household:{household.pk}" if household else None
+
+
+def progress_context(context, module) -> dict:
+    """What the carer's "done" button on a thuismodule page needs (which household, is this
+    module done). Used by the ``household_progress`` tag and the ``lessons_home_module_done``
+    hook; reads only, the writes happen in the POST views."""
+    from .models import HouseholdModuleProgress
+
+    request = context.get("request")
+    household = household_from_request(request) if request is not None else None
+    if household is not None and module.locale_id != household.groep.programme.locale_id:
+        # A translation counts for its Dutch module: reach and progress are per module, not per language.
+        module = module.get_translation_or_none(household.groep.programme.locale) or module
+    completed = bool(
+        household
+        and HouseholdModuleProgress.objects.filter(household=household, module_id=module.pk, completed_at__isnull=False).exists()
+    )
+    return {"household": household, "module": module, "completed": completed, "request": request, "csrf_token": context.get("csrf_token")}

@@ -8,7 +8,7 @@ levels and a head count; carers are anonymous households identified by a random 
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -17,16 +17,15 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
-from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage
+from home.validators import invisible_character_errors
+from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage, ProgrammeType
 
-from . import codes, schoolyear
+from . import brin, codes, schoolyear
 from .fields import YearLevelsField
 from .groep_form import GroepAdminForm
 
-brin_validator = RegexValidator(
-    r"^\d{2}[A-Z]{2}$", _("Een BRIN-code bestaat uit twee cijfers en twee hoofdletters, bijvoorbeeld 12AB.")
-)
-vestiging_validator = RegexValidator(r"^\d{2}$", _("Het vestigingsnummer bestaat uit twee cijfers, bijvoorbeeld 00."))
+brin_validator = brin.brin_validator  # the format lives in schools.brin
+vestiging_validator = brin.vestiging_validator
 
 
 class SchoolYearSelect(forms.Select):
@@ -110,13 +109,18 @@ class School(index.Indexed, ClusterableModel):
 
     def clean_fields(self, exclude=None):
         # Normalise before the field validators run: people type "12ab" as often as "12AB".
-        self.brin = (self.brin or "").strip().upper()
+        self.brin = brin.normalise(self.brin)
         super().clean_fields(exclude=exclude)
+
+    def clean(self):
+        errors = invisible_character_errors(self, ["name", "contact_name", "contact_role", "wijk", "municipality"])
+        if errors:
+            raise ValidationError(errors)
 
     def status_history(self) -> str:
         """For the admin's inspect view: every status step, newest first."""
         return "\n".join(
-            f"{change.changed_at:%d-%m-%Y %H:%M}: {change.get_old_status_display() or '–'} → {change.get_new_status_display()}"
+            f"{timezone.localtime(change.changed_at):%d-%m-%Y %H:%M}: {change.get_old_status_display() or '–'} → {change.get_new_status_display()}"
             f" ({change.changed_by or _('aanmelding via de site')})"
             for change in self.status_changes.select_related("changed_by")
         )
@@ -200,7 +204,7 @@ class Groep(index.Indexed, ClusterableModel):
     teachers = models.ManyToManyField(settings.AUTH_USER_MODEL, verbose_name=_("leerkrachten"), blank=True, related_name="groepen")
     programme = models.ForeignKey(
         ProgrammeIndexPage, verbose_name=_("programma"), null=True, on_delete=models.SET_NULL, related_name="groepen",
-        limit_choices_to={"programme_type": "klas"},
+        limit_choices_to={"programme_type": ProgrammeType.CLASS},
     )
     carer_code = models.CharField(_("code voor ouders/verzorgers"), max_length=16, unique=True, default=new_groep_code, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
@@ -251,6 +255,8 @@ class Groep(index.Indexed, ClusterableModel):
         return codes.display(self.carer_code)
 
     def clean(self):
+        if errors := invisible_character_errors(self, ["name"]):
+            raise ValidationError(errors)
         if not self.year_levels:
             raise ValidationError({"year_levels": _("Kies minstens één jaargroep (1 tot en met 8).")})
         year = schoolyear.current_school_year()

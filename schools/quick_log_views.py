@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from home.validators import parse_id
 from lessons.models import ClassLessonPage
 
 from . import quick_log
@@ -32,8 +33,8 @@ def quick_log_view(request, pk):
     the teacher confirms (the confirmation page says when it was given)."""
     groep = get_object_or_404(Groep.objects.select_related("school", "programme"), pk=pk, teachers=request.user)
     next_url = _next_url(request, reverse("schools:groep_detail", args=[groep.pk]))
-    lesson_id = request.POST.get("lesson", "")
-    lesson = ClassLessonPage.objects.live().filter(pk=lesson_id).first() if lesson_id.isdigit() and len(lesson_id) < 19 else None
+    lesson_id = parse_id(request.POST.get("lesson", ""))  # "²".isdigit() is true too
+    lesson = ClassLessonPage.objects.live().filter(pk=lesson_id).first() if lesson_id else None
     if lesson is None or not groep.programme_id or not lesson.is_descendant_of(groep.programme):
         messages.error(request, _("Deze les hoort niet bij het programma van de groep."))
         return redirect(next_url)

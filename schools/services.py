@@ -4,8 +4,10 @@ Every write validates first (model ``full_clean``) and runs in a transaction, so
 leaves nothing behind.
 """
 
+import logging
 import secrets
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -17,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from . import brin as brin_format
 from . import codes, conf
 from .models import (
     Groep,
@@ -29,6 +32,7 @@ from .models import (
 )
 
 UNIQUE_CODE_ATTEMPTS = 20
+logger = logging.getLogger(__name__)
 
 
 # Schools -------------------------------------------------------------------------------------
@@ -61,9 +65,14 @@ def coordinator_emails() -> list[str]:
 
 @transaction.atomic
 def register_interest(*, name: str, brin: str, contact_name: str, contact_email: str, contact_role: str = "", message: str = "") -> School:
-    """A school registers its interest on the public page: status "interesse", coordinators e-mailed."""
-    brin = brin.strip().upper()
-    brin, vestiging = brin[:4], (brin[4:6] or "00")
+    """A school registers its interest on the public page: status "interesse", coordinators e-mailed.
+
+    The e-mail goes after the commit and a mail failure is only logged: the school is saved and
+    the visitor sees the thank-you page whatever the mail server does."""
+    try:
+        brin, vestiging = brin_format.parse(brin)
+    except ValidationError as error:
+        raise ValidationError({"brin": error.messages}) from error
     if School.objects.filter(brin=brin, vestigingsnummer=vestiging).exists():
         raise ValidationError({"brin": _("Deze school is al aangemeld. De coördinator neemt contact met u op.")})
     school = School(
@@ -72,21 +81,61 @@ def register_interest(*, name: str, brin: str, contact_name: str, contact_email:
         registration_message=message.strip(), status=SchoolStatus.INTEREST,
     )
     school.full_clean()
-    school.save()
+    try:
+        with transaction.atomic():
+            school.save()
+    except IntegrityError as error:  # the same school sent twice at once
+        raise ValidationError({"brin": _("Deze school is al aangemeld. De coördinator neemt contact met u op.")}) from error
     SchoolStatusChange.objects.create(school=school, old_status="", new_status=school.status, changed_by=None)
     recipients = coordinator_emails()
     if recipients:
         admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("scholen:edit", args=[school.pk])
         body = render_to_string("schools/email/registration.txt", {"school": school, "admin_url": admin_url})
         subject = _("Nieuwe aanmelding: %(name)s") % {"name": school.name}
-        transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients))
+        transaction.on_commit(partial(_mail_quietly, subject, body, recipients, school.pk))
     return school
 
 
+def _mail_quietly(subject, body, recipients, school_id) -> None:
+    """Send after the commit; a mail server that is down is logged, never shown to the visitor."""
+    try:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients)
+    except Exception:  # SMTP, DNS, TLS: any failure of the mail path
+        logger.exception("Registration e-mail for school %s could not be sent", school_id)
+
+
 # Register ------------------------------------------------------------------------------------
+# The one write path for the register: the full form, the edit form, the one-click log, the
+# admin and "undo" all come here, so the rules (and the race) are handled once.
+
+ALREADY_LOGGED = _("Deze les is voor deze groep op deze dag al geregistreerd.")
+
 
 def can_still_edit(delivery: LessonDelivery) -> bool:
+    """Teachers may change or remove a registration for ``SCHOOLS_DELIVERY_EDIT_DAYS`` days."""
     return timezone.now() - delivery.created_at <= timedelta(days=conf.EDIT_DAYS)
+
+
+def check_editable(delivery: LessonDelivery, *, removing: bool = False) -> None:
+    """The edit window, checked here only: a Dutch ValidationError once it has passed."""
+    if can_still_edit(delivery):
+        return
+    if removing:
+        raise ValidationError(_("Een registratie kan tot %(days)s dagen na het invoeren worden verwijderd.") % {"days": conf.EDIT_DAYS}, code="edit_window")
+    raise ValidationError(_("Een registratie kan tot %(days)s dagen na het invoeren worden gewijzigd.") % {"days": conf.EDIT_DAYS}, code="edit_window")
+
+
+def _save_delivery(delivery: LessonDelivery) -> LessonDelivery:
+    """Validate and save; two teachers saving the same lesson at once get the Dutch message,
+    not the database's IntegrityError (the unique rule decides who was first). The model's
+    clean() words the duplicate check; the database constraint settles the race."""
+    delivery.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            delivery.save()
+    except IntegrityError as error:
+        raise ValidationError({"lesson": ALREADY_LOGGED}, code="already_logged") from error
+    return delivery
 
 
 @transaction.atomic
@@ -98,31 +147,70 @@ def log_delivery(*, groep: Groep, lesson, teacher, date=None, pupils_present=Non
         minutes=(lesson.duration_minutes if lesson else None) if minutes is None else minutes,
         adaptations=adaptations or "",
     )
-    delivery.full_clean()
-    try:
-        with transaction.atomic():
-            delivery.save()
-    except IntegrityError as error:  # a simultaneous double click
-        raise ValidationError({"lesson": _("Deze les is voor deze groep op deze dag al geregistreerd.")}) from error
-    return delivery
+    return _save_delivery(delivery)
+
+
+DELIVERY_FIELDS = ("groep", "lesson", "date", "teacher", "pupils_present", "minutes", "adaptations")
 
 
 @transaction.atomic
-def update_delivery(delivery: LessonDelivery, **fields) -> LessonDelivery:
-    if not can_still_edit(delivery):
-        raise ValidationError(_("Een registratie kan tot %(days)s dagen na het invoeren worden gewijzigd.") % {"days": conf.EDIT_DAYS})
+def update_delivery(delivery: LessonDelivery, *, within_edit_window: bool = True, **fields) -> LessonDelivery:
+    """Change a registration (teachers: within the edit window; coordinators in the admin pass
+    ``within_edit_window=False``). Unknown field names are a programming error."""
+    unknown = set(fields) - set(DELIVERY_FIELDS)
+    if unknown:
+        raise TypeError(f"update_delivery() got unknown fields {sorted(unknown)}")
+    if within_edit_window:
+        check_editable(delivery)
     for name, value in fields.items():
         setattr(delivery, name, value)
-    delivery.full_clean()
-    delivery.save()
-    return delivery
+    return _save_delivery(delivery)
 
 
 @transaction.atomic
 def remove_delivery(delivery: LessonDelivery) -> None:
-    if not can_still_edit(delivery):
-        raise ValidationError(_("Een registratie kan tot %(days)s dagen na het invoeren worden verwijderd.") % {"days": conf.EDIT_DAYS})
+    check_editable(delivery, removing=True)
     delivery.delete()
+
+
+def repeat_warning(delivery: LessonDelivery) -> str | None:
+    """"Les 5 is al gegeven op 12 november." when this groep had the lesson on another day too:
+    a warning, not a refusal (a lesson may be repeated on purpose)."""
+    from django.utils.formats import date_format
+
+    earlier = (
+        LessonDelivery.objects.filter(groep_id=delivery.groep_id, lesson_id=delivery.lesson_id)
+        .exclude(pk=delivery.pk).exclude(date=delivery.date).order_by("-date").values_list("date", flat=True).first()
+    )
+    if earlier is None:
+        return None
+    return _("Les %(number)s is al gegeven op %(date)s.") % {"number": delivery.lesson.number, "date": date_format(earlier, "j F")}
+
+
+# Admin: deleting pages the register uses ------------------------------------------------------
+
+def registered_lessons_in(pages) -> int:
+    """How many register rows point at any of ``pages`` or a page below them (the delete guard)."""
+    from django.db.models import Q
+
+    in_tree = Q()
+    for page in pages:
+        in_tree |= Q(lesson__path__startswith=page.path)
+    return LessonDelivery.objects.filter(in_tree).count() if pages else 0
+
+
+def page_delete_refusal(pages) -> str | None:
+    """The Dutch reason why ``pages`` cannot be deleted, or None when nothing refers to them."""
+    from django.utils.translation import ngettext
+
+    used = registered_lessons_in(pages)
+    if not used:
+        return None
+    return ngettext(
+        "Deze pagina kan niet weg: %(count)s gegeven les in de registratie verwijst ernaar. Zet de pagina liever op concept.",
+        "Deze pagina kan niet weg: %(count)s gegeven lessen in de registratie verwijzen ernaar. Zet de pagina liever op concept.",
+        used,
+    ) % {"count": used}
 
 
 # Carer codes and households --------------------------------------------------------------------
@@ -192,7 +280,10 @@ def invite_teacher_for_groep(groep: Groep, *, email: str, first_name: str, last_
     if existing:
         groep.teachers.add(existing)
         return "added"
-    invitation, _token = invite_teacher(email=email, first_name=first_name, last_name=last_name, invited_by=invited_by)
+    invited_for = _("%(groep)s van %(school)s") % {"groep": groep.name, "school": groep.school.name}
+    invitation, _token = invite_teacher(
+        email=email, first_name=first_name, last_name=last_name, invited_by=invited_by, invited_for=invited_for
+    )
     GroepInvitation.objects.create(groep=groep, invitation=invitation)
     return "invited"
 

@@ -9,13 +9,14 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from home.languages import carer_facing, localized_pages, remember_language
+from home.validators import parse_id
 from lessons.models import ClassLessonPage
 
 from . import conf, households, planning, ratelimit, selectors, services
@@ -69,27 +70,43 @@ def groep_detail(request, pk):
     })
 
 
+def _form_errors_from(form, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form (field errors where the form has the field)."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _warn_if_repeated(request, delivery) -> None:
+    if warning := services.repeat_warning(delivery):
+        messages.warning(request, warning)
+
+
 @login_required
 def log_delivery(request, pk):
-    """GET: the full form (date defaults to today). POST with ``quick``: one click, all defaults."""
+    """GET: the full form (date defaults to today). POST with ``quick``: one click, all defaults.
+    Both write through ``services.log_delivery``."""
     groep = _own_groep(request, pk)
     if request.method == "POST" and request.POST.get("quick"):
-        lesson_id = request.POST.get("lesson", "")
-        lesson = ClassLessonPage.objects.live().filter(pk=lesson_id).first() if lesson_id.isdigit() else None
+        lesson_id = parse_id(request.POST.get("lesson", ""))
+        lesson = ClassLessonPage.objects.live().filter(pk=lesson_id).first() if lesson_id else None
         if lesson is None or not groep.programme_id or not lesson.is_descendant_of(groep.programme):
             messages.error(request, _("Deze les hoort niet bij het programma van de groep."))
         else:
             try:
-                services.log_delivery(groep=groep, lesson=lesson, teacher=request.user)
+                delivery = services.log_delivery(groep=groep, lesson=lesson, teacher=request.user)
             except ValidationError as error:
                 messages.error(request, " ".join(error.messages))
             else:
                 messages.success(request, _("Les %(number)s is geregistreerd als gegeven.") % {"number": lesson.number})
+                _warn_if_repeated(request, delivery)
         return redirect("schools:groep_detail", pk=groep.pk)
 
     initial = {"pupils_present": groep.pupil_count}
-    if lesson_id := request.GET.get("les"):
-        lesson = ClassLessonPage.objects.filter(pk=lesson_id).first() if lesson_id.isdigit() else None
+    if lesson_id := parse_id(request.GET.get("les", "")):
+        lesson = ClassLessonPage.objects.filter(pk=lesson_id).first()
         if lesson:
             initial.update(lesson=lesson, minutes=lesson.duration_minutes)
     form = DeliveryForm(
@@ -97,39 +114,51 @@ def log_delivery(request, pk):
         instance=LessonDelivery(groep=groep, teacher=request.user),
     )
     if request.method == "POST" and form.is_valid():
-        delivery = form.save()
-        messages.success(request, _("Les %(number)s is geregistreerd als gegeven.") % {"number": delivery.lesson.number})
-        return redirect("schools:groep_detail", pk=groep.pk)
+        try:
+            delivery = services.log_delivery(groep=groep, teacher=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("Les %(number)s is geregistreerd als gegeven.") % {"number": delivery.lesson.number})
+            _warn_if_repeated(request, delivery)
+            return redirect("schools:groep_detail", pk=groep.pk)
     return render(request, "schools/delivery_form.html", {"form": form, "groep": groep, "title": _("Les registreren")})
 
 
 @login_required
 def edit_delivery(request, pk):
     delivery = _own_delivery(request, pk)
-    if not services.can_still_edit(delivery):
-        messages.error(request, _("Een registratie kan tot %(days)s dagen na het invoeren worden gewijzigd.") % {"days": conf.EDIT_DAYS})
+    try:
+        services.check_editable(delivery)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("schools:groep_detail", pk=delivery.groep_id)
     form = DeliveryForm(request.POST or None, groep=delivery.groep, instance=delivery)
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("De registratie is gewijzigd."))
-        return redirect("schools:groep_detail", pk=delivery.groep_id)
+        try:
+            delivery = services.update_delivery(delivery, **form.cleaned_data)
+        except ValidationError as error:
+            _form_errors_from(form, error)
+        else:
+            messages.success(request, _("De registratie is gewijzigd."))
+            _warn_if_repeated(request, delivery)
+            return redirect("schools:groep_detail", pk=delivery.groep_id)
     return render(request, "schools/delivery_form.html", {"form": form, "groep": delivery.groep, "title": _("Registratie wijzigen")})
 
 
 @login_required
 def delete_delivery(request, pk):
     delivery = _own_delivery(request, pk)
-    if request.method == "POST":
-        try:
+    try:
+        if request.method == "POST":
             services.remove_delivery(delivery)
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
         else:
-            messages.success(request, _("De registratie is verwijderd."))
+            services.check_editable(delivery, removing=True)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
         return redirect("schools:groep_detail", pk=delivery.groep_id)
-    if not services.can_still_edit(delivery):
-        messages.error(request, _("Een registratie kan tot %(days)s dagen na het invoeren worden verwijderd.") % {"days": conf.EDIT_DAYS})
+    if request.method == "POST":
+        messages.success(request, _("De registratie is verwijderd."))
         return redirect("schools:groep_detail", pk=delivery.groep_id)
     return render(request, "schools/delivery_confirm_delete.html", {"delivery": delivery})
 
@@ -164,18 +193,25 @@ def regenerate_code(request, pk):
 
 # Carers --------------------------------------------------------------------------------------
 
-def _enter_with_code(request, raw_code):
-    """Shared by the form and the QR link: rate-limited lookup, then the household cookie."""
+def _enter_with_code(request, raw_code, *, ask_before_switching=False):
+    """Shared by the form and the QR link: rate-limited lookup, then the household cookie.
+
+    With ``ask_before_switching`` (a link opened by GET) a resume code that would move this
+    browser into another household first asks, naming the groep: a link alone must not switch
+    households (whoever sent it could then read what is typed into the activities)."""
     if ratelimit.blocked(request, "carer-code", conf.CODE_ATTEMPTS):
         return None, _("U hebt te vaak een code geprobeerd. Wacht een kwartier en probeer het dan opnieuw."), 429
     groep, household = services.find_by_code(raw_code)
     if groep is None:
         ratelimit.count(request, "carer-code", conf.CODE_WINDOW_SECONDS)  # only wrong codes count
         return None, _("Deze code kennen we niet. Controleer de code in de brief van school en probeer het opnieuw."), 200
+    current = households.household_from_request(request)
     if household is None:
-        current = households.household_from_request(request)
         household = current if current and current.groep_id == groep.pk else services.create_household(groep)
-    response = redirect("schools:carer_home")
+    elif ask_before_switching and household != current:
+        confirm = render(request, "schools/carer_switch_confirm.html", {"groep": groep, "current": current})
+        return confirm, None, 200
+    response = redirect("schools:carer_home")  # in the language of the code page
     households.remember(response, household)
     remember_language(response, translation.get_language())
     return response, None, 302
@@ -197,8 +233,9 @@ def carer_entry(request):
 @carer_facing
 @never_cache
 def carer_code_link(request, code):
-    """The QR code's link: opening it is the same as typing the code."""
-    response, error, status = _enter_with_code(request, code)
+    """The QR code's link: opening it is the same as typing the code (a resume code asks first;
+    the confirmation posts back here)."""
+    response, error, status = _enter_with_code(request, code, ask_before_switching=request.method != "POST")
     if response:
         return response
     form = CodeForm(data={"code": code[:20]})

@@ -4,26 +4,22 @@ ModelViewSet; status changes of a school are also written to its own status hist
 
 import django_filters
 from django.contrib import messages
-from django.db.models import Count, Q
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import path
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views import generic
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from lessons.models import ProgrammeIndexPage
+from lessons.models import ProgrammeIndexPage, ProgrammeType
 
-from . import admin_views, schoolyear, selectors, services
+from . import admin_views, households, schoolyear, services
 from .models import Groep, LessonDelivery, School, SchoolStatus
-from .templatetags.households import household_progress
 
 
 def _distinct(field):
@@ -37,7 +33,7 @@ def _distinct(field):
 
 
 def _programmes():
-    return [(p.pk, str(p)) for p in ProgrammeIndexPage.objects.filter(programme_type="klas").order_by("title")]
+    return [(p.pk, str(p)) for p in ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS).order_by("title")]
 
 
 class SchoolFilterSet(WagtailFilterSet):
@@ -77,40 +73,20 @@ class DeliveryFilterSet(WagtailFilterSet):
 
 # Schools -------------------------------------------------------------------------------------
 
-class SchoolIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return super().get_base_queryset().annotate(groep_count=Count("groepen", distinct=True))
-
-
-class SchoolCreateView(generic.CreateView):
-    def save_instance(self):
-        school = super().save_instance()
-        services.record_status_change(school, "", self.request.user)
-        return school
-
-
-class SchoolEditView(generic.EditView):
-    def save_instance(self):
-        old_status = School.objects.filter(pk=self.object.pk).values_list("status", flat=True).first()
-        school = super().save_instance()
-        services.record_status_change(school, old_status, self.request.user)
-        return school
-
-
 class SchoolViewSet(ModelViewSet):
     model = School
     icon = "home"
     menu_label = _("Scholen")
-    index_view_class = SchoolIndexView
-    add_view_class = SchoolCreateView
-    edit_view_class = SchoolEditView
+    index_view_class = admin_views.SchoolIndexView
+    add_view_class = admin_views.SchoolCreateView
+    edit_view_class = admin_views.SchoolEditView
     filterset_class = SchoolFilterSet
     list_display = ["name", "brin", "wijk", "municipality", "status", Column("groep_count", label=_("Groepen")), "kickoff_date"]
     list_export = [
         "name", "brin", "vestigingsnummer", "rio_code", "street_address", "postcode", "municipality", "wijk",
-        "contact_name", "contact_email", "contact_role", "status", "kickoff_date", "groep_count", "created_at",
+        "contact_name", "contact_email", "contact_role", "get_status_display", "kickoff_date", "groep_count", "created_at",
     ]
-    export_headings = {"groep_count": _("Groepen")}
+    export_headings = {"groep_count": _("Groepen"), "get_status_display": _("Status")}
     export_filename = "scholen"
     search_fields = ["name", "brin", "municipality", "wijk", "contact_name"]
     search_backend_name = None
@@ -130,25 +106,17 @@ class ActionsColumn(Column):
     cell_template_name = "schools/admin/groep_actions_cell.html"
 
 
-class GroepIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        queryset = super().get_base_queryset().select_related("school", "programme").annotate(
-            delivered=Count("deliveries__lesson", distinct=True)
-        )
-        return selectors.with_training_and_reach(queryset)
-
-
 class GroepViewSet(ModelViewSet):
     model = Groep
     icon = "group"
     menu_label = _("Groepen")
-    index_view_class = GroepIndexView
+    index_view_class = admin_views.GroepIndexView
     filterset_class = GroepFilterSet
     list_display = [
         "name", Column("school", accessor="school.name", label=_("School")), Column("school_year_label", label=_("Schooljaar")),
         Column("year_levels_label", label=_("Jaargroepen")), Column("pupil_count", label=_("Leerlingen")),
         Column("delivered", label=_("Lessen gegeven")), Column("trained_label", label=_("Getraind")),
-        Column("reach", label=_("Huishoudens")), ActionsColumn("carer_code_display", label=_("Ouders en leerkrachten")),
+        Column("reach", label=_("Huishoudens begonnen")), ActionsColumn("carer_code_display", label=_("Ouders en leerkrachten")),
     ]
     list_export = [
         "school.name", "school.brin", "school.wijk", "school.municipality", "school_year_label", "name", "year_levels_label",
@@ -157,7 +125,7 @@ class GroepViewSet(ModelViewSet):
     export_headings = {
         "school.name": _("School"), "school.brin": _("BRIN"), "school.wijk": _("Wijk"), "school.municipality": _("Gemeente"),
         "school_year_label": _("Schooljaar"), "year_levels_label": _("Jaargroepen"), "delivered": _("Lessen gegeven"),
-        "teacher_count": _("Leerkrachten"), "trained_count": _("Leerkrachten getraind"), "reach": _("Huishoudens bereikt"),
+        "teacher_count": _("Leerkrachten"), "trained_count": _("Leerkrachten getraind"), "reach": _("Huishoudens begonnen"),
     }
     export_filename = "groepen"
     search_fields = ["name", "school__name", "school__wijk"]
@@ -167,26 +135,13 @@ class GroepViewSet(ModelViewSet):
 
 # Register ------------------------------------------------------------------------------------
 
-class DeliveryIndexView(generic.IndexView):
-    def get_base_queryset(self):
-        return selectors.register_queryset(super().get_base_queryset())
-
-    def get_queryset(self):
-        """Exports read plain values (filters, search and ordering still apply)."""
-        queryset = super().get_queryset()
-        return selectors.register_export_values(queryset) if self.is_export else queryset
-
-    def to_row_dict(self, item):
-        if isinstance(item, dict):
-            return selectors.register_export_row(item, self.list_export)
-        return super().to_row_dict(item)
-
-
 class DeliveryViewSet(ModelViewSet):
     model = LessonDelivery
     icon = "date"
     menu_label = _("Gegeven lessen")
-    index_view_class = DeliveryIndexView
+    index_view_class = admin_views.DeliveryIndexView
+    add_view_class = admin_views.DeliveryCreateView
+    edit_view_class = admin_views.DeliveryEditView
     filterset_class = DeliveryFilterSet
     list_display = ["date", "groep", "lesson", "teacher", "pupils_present", "minutes", "adaptations"]
     list_export = [
@@ -243,19 +198,12 @@ def keep_registered_lessons_in_bulk(request, action_type, objects, action_view):
 
 
 def _refuse_if_registered(request, pages, response):
-    """``response`` (after a Dutch error message) when any of ``pages`` or their descendants is
-    a lesson in the register; ``None`` lets the delete go ahead."""
-    in_tree = Q()
-    for page in pages:
-        in_tree |= Q(lesson__path__startswith=page.path)
-    used = LessonDelivery.objects.filter(in_tree).count()
-    if not used:
+    """``response`` (after the Dutch reason) when the register uses any of ``pages``; ``None``
+    lets the delete go ahead. The rule is ``services.page_delete_refusal``."""
+    reason = services.page_delete_refusal(pages)
+    if reason is None:
         return None
-    messages.error(request, ngettext(
-        "Deze pagina kan niet weg: %(count)s gegeven les in de registratie verwijst ernaar. Zet de pagina liever op concept.",
-        "Deze pagina kan niet weg: %(count)s gegeven lessen in de registratie verwijzen ernaar. Zet de pagina liever op concept.",
-        used,
-    ) % {"count": used})
+    messages.error(request, reason)
     return response
 
 
@@ -263,7 +211,7 @@ def _refuse_if_registered(request, pages, response):
 def household_done_button(context, page):
     """The carer's "Ik heb deze thuismodule gedaan" button on the last step of a thuismodule."""
     return render_to_string(
-        "schools/includes/household_progress.html", household_progress(context, page), request=context.get("request")
+        "schools/includes/household_progress.html", households.progress_context(context, page), request=context.get("request")
     )
 
 
