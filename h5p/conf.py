@@ -48,7 +48,7 @@ DEFAULTS = {
     "H5P_ANON_COOKIE": "bounce_h5p_learner",
     "H5P_ANON_COOKIE_AGE": 365 * 24 * 3600,
     # Package files live in their own storage, never under MEDIA_ROOT (see ``h5p.storage``);
-    # None: a folder "h5p-packages" next to MEDIA_ROOT. ``STORAGES["h5p"]`` overrides it.
+    # None: "<MEDIA_ROOT>-h5p", a sibling folder. ``STORAGES["h5p"]`` overrides it.
     "H5P_STORAGE_ROOT": None,
     # (posts, seconds) for xAPI and resume-state posts together (see ``h5p.ratelimit``).
     "H5P_RATE_LIMIT_LEARNER": (60, 60),

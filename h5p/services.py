@@ -180,7 +180,7 @@ def record_statement(activity, learner_key, submission):
 
 
 def save_state(activity, learner_key, data):
-    """Keep one resume state per activity and learner (size is checked by the caller)."""
+    """Keep one resume state per activity and learner (checked by ``xapi.parse_state``)."""
     from .models import H5PState
 
     H5PState.objects.update_or_create(activity=activity, learner_key=learner_key, defaults={"data": data})

@@ -6,8 +6,9 @@ usual deployment serves all of ``MEDIA_ROOT`` that way. So packages get their ow
 
 - ``STORAGES["h5p"]`` if the project defines it (e.g. django-storages' S3 backend, private
   bucket), otherwise
-- a ``FileSystemStorage`` at ``H5P_STORAGE_ROOT`` (default: a folder ``h5p-packages`` next to
-  ``MEDIA_ROOT``) with no ``base_url``: nothing has a public URL but the package view.
+- a ``FileSystemStorage`` at ``H5P_STORAGE_ROOT`` (default: ``<MEDIA_ROOT>-h5p``, a sibling of
+  ``MEDIA_ROOT``, e.g. ``media-h5p/``) with no ``base_url``: nothing has a public URL but the
+  package view.
 
 File names in the storage are ``<token>/<path in the package>``.
 """
@@ -26,7 +27,8 @@ def storage_root():
     configured = conf.get("H5P_STORAGE_ROOT")
     if configured:
         return Path(configured)
-    return Path(settings.MEDIA_ROOT).resolve().parent / "h5p-packages"
+    media = Path(settings.MEDIA_ROOT).resolve()
+    return media.with_name(f"{media.name}-h5p")
 
 
 def package_storage():

@@ -8,6 +8,7 @@ import pytest
 from h5p.models import H5PStatement
 from h5p.services import import_package
 from tests.h5p.browser_support import static_cors_like_whitenoise  # noqa: F401 (autouse fixture)
+from tests.h5p.conftest import h5p_media  # noqa: F401 (autouse fixture: own package storage)
 from tests.h5p.packages import hostile_package
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]

@@ -4,10 +4,21 @@ import pytest
 
 from h5p.models import H5PAttempt, H5PState
 from tests.h5p.browser_support import static_cors_like_whitenoise  # noqa: F401 (autouse fixture)
+from tests.h5p.conftest import h5p_media  # noqa: F401 (autouse fixture: own package storage)
 from tests.h5p.packages import make_activity
 from tests.lessons import factories as lf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+
+
+def wait_until(page, expression, timeout_ms=15_000):
+    """Poll a JS expression through the DevTools protocol: ``wait_for_function`` evaluates its
+    predicate with eval, which the site's strict CSP (rightly) forbids."""
+    for _ in range(timeout_ms // 100):
+        if page.evaluate(expression):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"still false after {timeout_ms} ms: {expression}")
 
 
 def _lesson_with(activities):
@@ -103,7 +114,7 @@ def test_players_start_lazily_one_after_another(page, teacher, login, live_serve
     page.goto(lesson.url)
     iframes = page.locator("iframe.h5p-embed__iframe")
     iframes.nth(1).scroll_into_view_if_needed()
-    page.wait_for_function("window.BounceH5P && window.BounceH5P.log.includes('started:1')")
+    wait_until(page, "window.BounceH5P && window.BounceH5P.log.includes('started:1')")
     log = page.evaluate("window.BounceH5P.log.slice()")
     # The second player was only loaded after the first had started.
     assert log[:4] == ["load:0", "started:0", "load:1", "started:1"]
@@ -111,7 +122,7 @@ def test_players_start_lazily_one_after_another(page, teacher, login, live_serve
     assert iframes.nth(2).get_attribute("src") == "about:blank"
     assert "load:2" not in log
     iframes.nth(2).scroll_into_view_if_needed()
-    page.wait_for_function("window.BounceH5P.log.includes('started:2')")
+    wait_until(page, "window.BounceH5P.log.includes('started:2')")
     # Full screen is offered where the content allows it (iframe allows it, H5P shows its button).
     assert iframes.nth(2).get_attribute("allow") == "fullscreen"
     page.frame_locator("iframe.h5p-embed__iframe").nth(2).locator(".h5p-enable-fullscreen").wait_for(state="attached")
@@ -124,7 +135,7 @@ def test_embed_and_own_content_type_are_accessible(page, teacher, login, live_se
     lesson = _lesson_with([activity])
     login(page, teacher)
     page.goto(lesson.url)
-    page.wait_for_function("window.BounceH5P && window.BounceH5P.log.includes('started:0')")
+    wait_until(page, "window.BounceH5P && window.BounceH5P.log.includes('started:0')")
     assert axe(page, {"include": [[".h5p-embed"]]}) == []
     frame = next(f for f in page.frames if "/h5p/speler/" in f.url)
     frame.add_script_tag(path=AXE_PATH)

@@ -167,3 +167,12 @@ def test_migration_moves_existing_packages_out_of_media(settings, h5p_media):
     from django.test import Client
 
     assert Client().get(reverse("h5p:package_file", args=[package.token, "h5p.json"])).status_code == 200
+
+
+def test_default_storage_root_is_a_sibling_of_media_root(settings, tmp_path):
+    from h5p.storage import inside, storage_root
+
+    settings.H5P_STORAGE_ROOT = None
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    assert storage_root() == (tmp_path / "media-h5p").resolve()
+    assert not inside(storage_root(), settings.MEDIA_ROOT)
