@@ -246,6 +246,8 @@ TEACHERS_GROUP = "Leerkrachten"
 
 # H5P identifies a carer by their anonymous household (signed cookie), never by name.
 H5P_LEARNER_RESOLVER = "schools.households.h5p_learner_key"
+# The standalone H5P activity page uses the site's layout (the h5p app ships a bare one).
+H5P_PAGE_TEMPLATE = "base.html"
 # A teacher invited for a groep joins it when accepting the invitation.
 INVITATION_ACCEPTED_HOOKS = ["schools.services.link_invited_teacher"]
 
