@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
 from home.languages import carer_facing, localized_pages, remember_language
 from home.validators import parse_id
@@ -60,6 +61,7 @@ def groep_detail(request, pk):
     deliveries = list(selectors.deliveries_of(groep))
     for delivery in deliveries:
         delivery.editable = services.can_still_edit(delivery)
+    _delivery_actions(request, deliveries)
     return render(request, "schools/groep.html", {
         "groep": groep,
         "lessons": selectors.lesson_rows(groep),
@@ -77,6 +79,29 @@ def _form_errors_from(form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error.messages)
+
+
+def _after_logging(request, delivery) -> str:
+    """Where a teacher goes after logging ``delivery``: the first URL an app returns from the
+    hook ``schools_delivery_logged(request, delivery)`` (feedback offers "Hoe ging de les?",
+    which can be skipped), else the groep page. Schools itself knows nothing of those apps."""
+    for hook in hooks.get_hooks("schools_delivery_logged"):
+        if url := hook(request, delivery):
+            return url
+    return reverse("schools:groep_detail", args=[delivery.groep_id])
+
+
+def _delivery_actions(request, deliveries) -> None:
+    """``delivery.extra_actions`` = links other apps add per row of the register, from the hook
+    ``schools_delivery_actions(request, deliveries) -> {delivery pk: [{"label", "url"}]}``
+    (called once for the whole list, so a hook costs a fixed number of queries)."""
+    for delivery in deliveries:
+        delivery.extra_actions = []
+    by_pk = {delivery.pk: delivery for delivery in deliveries}
+    for hook in hooks.get_hooks("schools_delivery_actions"):
+        for pk, actions in (hook(request, deliveries) or {}).items():
+            if pk in by_pk:
+                by_pk[pk].extra_actions += actions
 
 
 def _warn_if_repeated(request, delivery) -> None:
@@ -102,6 +127,7 @@ def log_delivery(request, pk):
             else:
                 messages.success(request, _("Les %(number)s is geregistreerd als gegeven.") % {"number": lesson.number})
                 _warn_if_repeated(request, delivery)
+                return redirect(_after_logging(request, delivery))
         return redirect("schools:groep_detail", pk=groep.pk)
 
     initial = {"pupils_present": groep.pupil_count}
@@ -121,7 +147,7 @@ def log_delivery(request, pk):
         else:
             messages.success(request, _("Les %(number)s is geregistreerd als gegeven.") % {"number": delivery.lesson.number})
             _warn_if_repeated(request, delivery)
-            return redirect("schools:groep_detail", pk=groep.pk)
+            return redirect(_after_logging(request, delivery))
     return render(request, "schools/delivery_form.html", {"form": form, "groep": groep, "title": _("Les registreren")})
 
 
@@ -289,6 +315,11 @@ def module_progress(request, pk, action):
     if action == "klaar":
         services.complete_module(household, module)
         messages.success(request, _("Goed gedaan! Deze thuismodule staat op klaar."))
+        # Hook ``schools_module_completed(request, household, module)``: an app may offer a next
+        # step (feedback asks three optional questions); the first URL returned wins.
+        for hook in hooks.get_hooks("schools_module_completed"):
+            if url := hook(request, household, module):
+                return redirect(url)
     else:
         services.start_module(household, module)
     next_url = request.POST.get("next", "")
