@@ -204,11 +204,17 @@ def switcher_links(request, page=None) -> list[dict]:
 
 
 def is_carer_context(request, page=None) -> bool:
-    """A visitor without an account on a carers' page: the header shows only carer links."""
+    """A visitor without an account on a carers' page: the header shows only carer links.
+
+    In Arabic, Turkish or Polish every page is a carers' page. A page shared by both audiences
+    (the home page) says ``carer_nav = False`` and keeps the full navigation in Dutch and English.
+    """
     if request is None or request.user.is_authenticated:
         return False
+    if is_carer_only(translation.get_language()):
+        return True
     if page is not None:
-        return page_is_carer_facing(page)
+        return page_is_carer_facing(page) and getattr(page, "carer_nav", True)
     match = getattr(request, "resolver_match", None)
     return bool(match and view_is_carer_facing(match.func))
 

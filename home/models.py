@@ -62,6 +62,7 @@ class HomePage(AnonymousPageCacheMixin, Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
     carer_facing = True  # carers land here in their own language too (home.languages)
+    carer_nav = False  # but teachers start here as well: keep the full navigation in nl and en
 
     class Meta:
         verbose_name = _("startpagina")

@@ -162,3 +162,10 @@ def test_the_carer_letter_prints_dutch_plus_one_chosen_language(client, carer_gr
     assert "/ar/ouders/" in letters[1].get_text()
     assert soup(client.get(url, {"taal": "<script>"})).select("article.letter")[0]["lang"] == "nl"
     assert len(soup(client.get(url, {"taal": "<script>"})).select("article.letter")) == 1
+
+
+def test_the_home_page_keeps_the_full_navigation_in_dutch_but_not_in_arabic(client, carer_tree):
+    dutch = [a["href"] for a in soup(client.get("/")).select("nav.site-nav a")]
+    assert reverse("accounts:login") in " ".join(dutch)
+    arabic = [a["href"] for a in soup(client.get(carer_tree["home_ar"].url)).select("nav.site-nav a")]
+    assert arabic == ["/ar/ouders/thuis/"]
