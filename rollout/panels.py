@@ -4,7 +4,7 @@ from laces.components import Component
 
 from schools import schoolyear
 
-from . import selectors
+from . import cache, selectors
 
 
 class RolloutPanel(Component):
@@ -14,10 +14,8 @@ class RolloutPanel(Component):
 
     def get_context_data(self, parent_context):
         year = schoolyear.current_school_year()
-        return {
-            "year_label": schoolyear.label(year),
-            "teachers": selectors.teacher_figures([year])[year],
-            "groepen": selectors.groep_figures([year])[year],
+        figures = cache.cached("panel", lambda: {
+            "teachers": selectors.teacher_figures([year])[year], "groepen": selectors.groep_figures([year])[year],
             "statuses": selectors.status_counts(year),
-            "request": parent_context.get("request"),
-        }
+        }, year)
+        return {"year_label": schoolyear.label(year), "request": parent_context.get("request"), **figures}

@@ -97,6 +97,16 @@ def trained_user_ids():
     )
 
 
+def trained_teachers(links):
+    """``links`` (groep-teacher rows) narrowed to trained teachers, checked per row by an indexed
+    count of the teacher's live modules done. Used inside per-school subqueries, where
+    ``user_id IN trained_user_ids()`` would make PostgreSQL regroup the whole course table for
+    every school (minutes at 6000 schools)."""
+    done = SubqueryCount(CourseProgress.objects.filter(user=OuterRef("user_id"), module__live=True).values("module").distinct())
+    live_modules = SubqueryCount(CourseModulePage.objects.live().values("pk"))
+    return links.annotate(modules_done=done).filter(modules_done__gte=live_modules, modules_done__gt=0)
+
+
 def _delivered_in(year):
     return LessonDelivery.objects.filter(teacher=OuterRef("user_id"), groep__school_year=year)
 
@@ -372,7 +382,7 @@ def readiness(year, scope="pipeline"):
             groepen_n=SubqueryCount(groepen.values("pk")),
             plan=Exists(ImplementationPlan.objects.filter(school=OuterRef("pk"), school_year=year)),
             teachers_n=SubqueryCount(teachers.values("user_id").distinct()),
-            trained_n=SubqueryCount(teachers.filter(user_id__in=trained_user_ids()).values("user_id").distinct()),
+            trained_n=SubqueryCount(trained_teachers(teachers).values("user_id").distinct()),
             lessons_given=SubqueryCount(LessonDelivery.objects.filter(groep__school=OuterRef("pk"), groep__school_year=year).values("pk")),
             feedback_n=SubqueryCount(LessonFeedback.objects.filter(delivery__groep__school=OuterRef("pk"), delivery__groep__school_year=year).values("pk")),
             obstacles=Coalesce(Subquery(survey.values("obstacles")[:1]), Value(0)),
@@ -389,8 +399,11 @@ def readiness(year, scope="pipeline"):
 
 def obstacles_of(school_ids, year) -> dict:
     """The obstacles named in each school's latest answered year survey up to ``year`` (one query)."""
+    surveys = SchoolYearSurvey.objects.filter(school_year__lte=year, answered_at__isnull=False)
+    if len(school_ids) <= 500:  # a whole ranking reads every answered survey instead of a huge IN list
+        surveys = surveys.filter(school_id__in=school_ids)
     rows = (
-        SchoolYearSurvey.objects.filter(school_id__in=school_ids, school_year__lte=year, answered_at__isnull=False)
+        surveys
         .order_by("school_id", "-school_year").values("school_id", *OBSTACLES)
     )
     result = {}
@@ -405,7 +418,7 @@ def readiness_rows(schools, year, offset=0) -> list[dict]:
     obstacles = obstacles_of([school.pk for school in schools], year)
     return [{
         "rank": offset + index, "pk": school.pk, "name": school.name, "brin": f"{school.brin}{school.vestigingsnummer}",
-        "municipality": school.municipality, "status": school.get_status_display(), "score": school.score,
+        "municipality": school.municipality, "status": str(school.get_status_display()), "score": school.score,
         "kickoff_held": bool(school.kickoff_held), "kickoff_date": school.kickoff_date, "plan": bool(school.plan),
         "groepen": school.groepen_n, "teachers": school.teachers_n, "trained": school.trained_n,
         "lessons_given": school.lessons_given, "feedback": school.feedback_n,
@@ -434,7 +447,7 @@ def school_groepen(school, year):
             lessons_total=SubqueryCount(lessons),
             lessons_given=SubqueryCount(LessonDelivery.objects.filter(groep=OuterRef("pk"), lesson__live=True).order_by().values("lesson").distinct()),
             teachers_n=SubqueryCount(teachers.values("pk")),
-            trained_n=SubqueryCount(teachers.filter(user_id__in=trained_user_ids()).values("pk")),
+            trained_n=SubqueryCount(trained_teachers(teachers).values("pk")),
             households_started=SubqueryCount(Household.objects.filter(groep=OuterRef("pk")).filter(Exists(started)).values("pk")),
             feedback_n=SubqueryCount(LessonFeedback.objects.filter(delivery__groep=OuterRef("pk")).values("pk")),
             grade=Subquery(LessonFeedback.objects.filter(delivery__groep=OuterRef("pk")).order_by().values("delivery__groep")

@@ -7,12 +7,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 
 from schools import schoolyear
 from schools.models import Groep, School, SchoolStatus
 from schools.selectors import lesson_rows
 
-from . import charts, columns, export, selectors
+from . import cache, charts, columns, export, selectors
 from .forms import SCOPES, ReportForm, YearForm
 from .permissions import coordinator_required
 
@@ -27,7 +28,7 @@ def _status_labels():
 def dashboard(request):
     form = YearForm(request.GET or None)
     year = form.year()
-    figures = selectors.dashboard(year)
+    figures = cache.cached("dashboard", lambda: selectors.dashboard(year), year, get_language())
     labels = _status_labels()
     context = {
         "form": form, "year": year, "year_label": schoolyear.label(year), "previous_label": schoolyear.label(year - 1),
@@ -45,16 +46,18 @@ def dashboard(request):
 def report(request):
     form = ReportForm(request.GET or None)
     year, scope = form.year(), form.scope()
-    ranked = selectors.readiness(year, scope)
-    revision = selectors.lessons_needing_revision(year)
+    data_version = cache.version()
+    ranked = cache.cached("readiness", lambda: selectors.readiness_rows(selectors.readiness(year, scope), year), year, scope,
+                          data_version=data_version)
+    revision = cache.cached("revision", lambda: selectors.lessons_needing_revision(year), year, get_language(), data_version=data_version)
     if request.GET.get("export") == "xlsx":
-        figures = selectors.dashboard(year)
-        content = export.report_workbook(year, columns.summary_rows(figures), selectors.readiness_rows(ranked, year), revision)
+        figures = cache.cached("dashboard", lambda: selectors.dashboard(year), year, get_language(), data_version=data_version)
+        content = export.report_workbook(year, columns.summary_rows(figures), ranked, revision)
         response = HttpResponse(content, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         response["Content-Disposition"] = f'attachment; filename="uitbreidingsrapport-{schoolyear.label(year)}-{slugify(scope)}.xlsx"'
         return response
     page = Paginator(ranked, PAGE_SIZE).get_page(request.GET.get("p"))
-    rows = selectors.readiness_rows(page.object_list, year, offset=page.start_index() - 1 if page.paginator.count else 0)
+    rows = page.object_list
     query = request.GET.copy()
     query.pop("p", None)
     query.pop("export", None)

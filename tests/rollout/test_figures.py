@@ -83,3 +83,27 @@ def test_never_stale_a_logged_lesson_counts_at_once(rollout, coordinator_client)
     response = coordinator_client.get("/admin/uitrol/")
     assert response.context["figures"]["current"]["trained_not_delivered"] == 0
     assert response.context["figures"]["current"]["pupils_reached"] == 67
+
+
+def test_planned_dates_written_in_bulk_count_at_once(rollout, coordinator_client):
+    """schools.planning writes planned dates with bulk_create (no signal): still not stale."""
+    from schools.models import PlannedLessonDate
+
+    a2, lessons = rollout["groepen"]["A2"], rollout["tree"]["lessons"]
+    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["planned"] == 2
+    PlannedLessonDate.objects.bulk_create([PlannedLessonDate(groep=a2, lesson=lesson, planned_date=rollout["day"]) for lesson in lessons])
+    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["planned"] == 7
+
+
+def test_feedback_and_households_invalidate_the_cached_figures(rollout, coordinator_client):
+    from feedback.models import LessonFeedback
+    from schools.models import Household
+
+    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["lesson_grade"] == 7.0
+    LessonFeedback.objects.filter(grade=5).update(grade=5)  # an UPDATE without change: no signal needed
+    feedback = LessonFeedback.objects.get(grade=5)
+    feedback.grade = 11 - 5
+    feedback.save()
+    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["lesson_grade"] == 7.2  # (8+6+7+9+6+7)/6
+    Household.objects.filter(groep=rollout["groepen"]["A1"]).first().delete()
+    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["started"] == 5

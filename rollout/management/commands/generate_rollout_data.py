@@ -26,6 +26,7 @@ from django.utils import timezone
 from accounts.models import User
 from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
 from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, HomeModulePage, ProgrammeIndexPage
+from rollout import cache as rollout_cache
 from schools import codes, schoolyear
 from schools.models import (
     Groep, Household, HouseholdModuleProgress, ImplementationPlan, LessonDelivery, PlannedLessonDate, School, SchoolStatusChange,
@@ -68,6 +69,7 @@ class Command(BaseCommand):
             elif School.objects.filter(contact_email__endswith="@" + DOMAIN).exists():
                 raise CommandError("Er is al synthetische data; gebruik --replace om die eerst te verwijderen.")
             counts = Builder(random.Random(seed), programme, lessons, modules, course).build(schools)
+            transaction.on_commit(rollout_cache.bump)  # bulk_create sends no signals
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(", ".join(f"{value} {name}" for name, value in counts.items()) + f" in {seconds:.1f} s")
 
