@@ -16,10 +16,12 @@ def trusted_proxy_count() -> int:
     return max(int(getattr(settings, "TRUSTED_PROXY_COUNT", 0) or 0), 0)
 
 
-def client_ip(request) -> str:
+def client_ip(request) -> str | None:
     """The address the first trusted proxy saw, or ``REMOTE_ADDR`` when no proxy is trusted
-    (or the chain is shorter than the trusted proxies, i.e. the request bypassed them)."""
-    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    (or the chain is shorter than the trusted proxies, i.e. the request bypassed them).
+    None when the request has no address at all (a test client's ``force_login``): axes
+    stores that as "no address", as it does itself."""
+    remote = request.META.get("REMOTE_ADDR") or None
     proxies = trusted_proxy_count()
     if not proxies:
         return remote

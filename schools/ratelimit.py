@@ -12,7 +12,7 @@ from home.client_ip import client_ip
 
 
 def _key(request, purpose):
-    return f"ratelimit:{purpose}:{client_ip(request)}"
+    return f"ratelimit:{purpose}:{client_ip(request) or 'unknown'}"
 
 
 def count(request, purpose: str, window_seconds: int) -> int:

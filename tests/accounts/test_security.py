@@ -133,3 +133,19 @@ def test_the_invitation_form_refuses_invisible_characters_in_names():
         email="nina@school.example",
     )
     assert not form.is_valid() and "onzichtbare tekens" in form.errors["first_name"][0]
+
+
+# Issue 13.4: the roles in one place, respecting is_active ---------------------------------------------
+
+def test_roles_live_in_home_and_an_inactive_account_has_none(teacher, coordinator):
+    from home import roles
+    from lessons import selectors as lesson_selectors
+    from schools import permissions
+
+    assert lesson_selectors.is_teacher is roles.is_teacher and permissions.is_coordinator is roles.is_coordinator
+    assert roles.is_teacher(teacher) and not roles.is_coordinator(teacher)
+    assert roles.is_teacher(coordinator) and roles.is_coordinator(coordinator)
+    for user in (teacher, coordinator):
+        user.is_active = False
+        assert not roles.is_teacher(user)
+        assert not roles.is_coordinator(user)

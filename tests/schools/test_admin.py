@@ -166,8 +166,8 @@ def test_groep_list_shows_trained_teachers_and_reach(client, coordinator, teache
     by_groep = {line[header.index("Naam")]: line for line in lines[1:]}
     a, b = by_groep["Groep 7A"], by_groep["Groep 8"]
     column = header.index
-    assert (a[column("Leerkrachten")], a[column("Leerkrachten getraind")], a[column("Huishoudens bereikt")]) == ("1", "1", "2")
-    assert (b[column("Leerkrachten")], b[column("Leerkrachten getraind")], b[column("Huishoudens bereikt")]) == ("1", "0", "0")
+    assert (a[column("Leerkrachten")], a[column("Leerkrachten getraind")], a[column("Huishoudens begonnen")]) == ("1", "1", "2")
+    assert (b[column("Leerkrachten")], b[column("Leerkrachten getraind")], b[column("Huishoudens begonnen")]) == ("1", "0", "0")
     assert "1 van 1" in " ".join(rows(client.get(reverse("groepen:index"))))
 
 
