@@ -1,0 +1,45 @@
+"""Feedback's answers to the schools hooks: after logging a lesson the teacher is offered the
+form (skippable), the register links to it per delivery, a finished thuismodule leads to the
+carer's three questions."""
+
+import pytest
+from django.urls import reverse
+
+from feedback import services
+from feedback.models import LessonFeedback
+
+
+@pytest.mark.django_db
+def test_logging_a_lesson_offers_the_feedback_form(client, teacher, groep_a, tree):
+    client.force_login(teacher)
+    response = client.post(reverse("schools:log_delivery", args=[groep_a.pk]), {"quick": "1", "lesson": tree["lessons"][0].pk})
+    delivery = groep_a.deliveries.get()
+    assert response["Location"] == reverse("feedback:lesson_feedback", args=[delivery.pk])
+    form = client.get(response["Location"]).content.decode()
+    assert "Hoe ging de les?" in form and reverse("schools:groep_detail", args=[groep_a.pk]) in form  # "Overslaan"
+
+
+@pytest.mark.django_db
+def test_register_links_to_feedback_per_delivery_in_one_query(client, teacher, groep_a, tree, deliver, django_assert_num_queries):
+    from feedback.wagtail_hooks import lesson_feedback_actions
+
+    given = deliver(groep_a, tree["lessons"][0])
+    services.save_lesson_feedback(given, grade=7, pupils_engaged=4, fits_groep=4, preparation_feasible=4, time_sufficient=4)
+    open_one = deliver(groep_a, tree["lessons"][1])
+    with django_assert_num_queries(1):
+        actions = lesson_feedback_actions(None, [given, open_one])
+    assert [a["label"] for a in actions[given.pk]] == ["Feedback wijzigen"]
+    assert [a["label"] for a in actions[open_one.pk]] == ["Feedback geven"]
+    client.force_login(teacher)
+    html = client.get(reverse("schools:groep_detail", args=[groep_a.pk])).content.decode()
+    assert reverse("feedback:lesson_feedback", args=[open_one.pk]) in html and "Feedback geven" in html
+    assert LessonFeedback.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_finishing_a_module_offers_the_carer_questions(client, groep_a, tree):
+    client.post("/ouders/", {"code": groep_a.carer_code})
+    module = tree["modules"][0]
+    response = client.post(reverse("schools:module_completed", args=[module.pk]), {"next": reverse("schools:carer_home")})
+    assert response["Location"] == reverse("feedback:module_feedback", args=[module.pk])
+    assert "Zou u dit andere ouders aanraden?" in client.get(response["Location"]).content.decode()
