@@ -244,3 +244,26 @@ def url_in_language(url_name: str, language_code: str) -> str:
 
     with translation.override(language_code):
         return reverse(url_name)
+
+
+TRANSLATORS_GROUP = "Vertalers"
+TRANSLATOR_PAGE_ACTIONS = ("change_page", "publish_page")
+
+
+def grant_translators(translated_root) -> None:
+    """Let the "Vertalers" edit and publish one translated tree (never the Dutch one).
+
+    Wagtail's page permissions follow the tree and every language has its own tree, so
+    translators get exactly the languages whose root page they are granted here.
+    """
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupPagePermission
+
+    if translated_root.locale.language_code == settings.LANGUAGE_CODE:
+        raise ValueError("Vertalers krijgen geen rechten op de Nederlandse pagina's.")
+    group = Group.objects.get(name=TRANSLATORS_GROUP)
+    for codename in TRANSLATOR_PAGE_ACTIONS:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=translated_root,
+            permission=Permission.objects.get(content_type__app_label="wagtailcore", codename=codename),
+        )

@@ -11,6 +11,8 @@ professional translator: every translated module says so on the page.
 from django.db import transaction
 from wagtail.models import Locale
 
+from home.languages import grant_translators
+
 LANGUAGES = ("en", "ar", "tr", "pl")
 MODULE_NUMBERS = (1, 2)
 
@@ -206,3 +208,4 @@ def load(home, thuis, modules):
             translate(thuis, language)
         for number in MODULE_NUMBERS:
             translate(modules[number], language)
+        grant_translators(home.get_translation(Locale.objects.get(language_code=language)))
