@@ -1,23 +1,9 @@
 """Reads for the programme pages: who may see what, the parts of a programme, neighbours and
 progress. Every function costs a fixed number of queries, whatever the number of parts."""
 
-from django.conf import settings
 from django.db.models import Count, Q
 
-ROLE_GROUPS = (settings.TEACHERS_GROUP, settings.COORDINATORS_GROUP)
-
-
-def is_teacher(user) -> bool:
-    """Teachers and coordinators (and superusers) may read class lessons and the course.
-
-    Carers never have an account, so in practice this is "logged in with a role"; an account
-    without a role still gets the login prompt. Cached on the user for the request."""
-    if not user.is_authenticated:
-        return False
-    if not hasattr(user, "_bounce_is_teacher"):
-        user._bounce_is_teacher = user.is_superuser or user.groups.filter(name__in=ROLE_GROUPS).exists()
-    return user._bounce_is_teacher
-
+from home.roles import is_teacher  # noqa: F401 (roles live in the kernel; callers use selectors.is_teacher)
 
 PART_FIELDS = ("id", "title", "slug", "number", "duration_minutes", "summary", "url_path", "path", "depth", "locale_id")
 
