@@ -1,6 +1,8 @@
 """Connect page-tree changes to the chrome and page caches (see ``home.chrome_cache``)."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
@@ -15,6 +17,10 @@ def connect():
     # A page that gets (or loses) a view restriction must leave the anonymous page cache at once.
     post_save.connect(bump_content_version, sender=PageViewRestriction, dispatch_uid="page-cache-restricted")
     post_delete.connect(bump_content_version, sender=PageViewRestriction, dispatch_uid="page-cache-unrestricted")
+    # Cached page bodies (home.fragment_cache) show documents and images: a change shows at once.
+    for model in (get_document_model(), get_image_model()):
+        post_save.connect(bump_content_version, sender=model, dispatch_uid=f"body-cache-saved-{model._meta.label}")
+        post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"body-cache-deleted-{model._meta.label}")
 
 
 def _page_deleted(sender, instance, **kwargs):

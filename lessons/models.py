@@ -6,6 +6,8 @@ course), each holding numbered parts. Other apps rely on these names:
 ``CourseModulePage`` and ``CourseProgress`` (a teacher's completed course modules).
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
@@ -168,8 +170,10 @@ class ClassLessonPage(RoutablePageMixin, ProgrammePartPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(
             present_url=self.get_url(request) + self.reverse_subpage("present"),
-            aspects=list(self.aspects.all()),
-            worksheets=selectors.worksheets(self),
+            # Callables, evaluated only when the template renders them: inside the cached
+            # lesson body (home.fragment_cache) a cache hit costs no query for them.
+            aspects=self.aspects.all,
+            worksheets=partial(selectors.worksheets, self),
             home_module=self.home_module if self.home_module_id and self.home_module.live else None,
         )
         return context
