@@ -19,9 +19,8 @@ def _cell(value):
 
 
 def report_workbook(year, summary_rows, ranking_rows, revision_rows) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Overzicht")
+    workbook = Workbook(write_only=True)  # streams rows: a national ranking has 6000 of them
+    sheet = workbook.create_sheet(_("Overzicht"))
     sheet.append([_("Cijfer"), schoolyear.label(year - 1), schoolyear.label(year)])
     for row in summary_rows:
         sheet.append([str(row["label"]), _cell(row["before"]), _cell(row["current"])])
