@@ -212,7 +212,6 @@ def test_groep_created_in_the_admin_with_teachers_and_planned_dates(client, coor
     year = schoolyear.current_school_year()
     data = nested_form_data({
         "school": school_a.pk, "name": "Groep 8C", "school_year": year, "pupil_count": 27, "programme": tree["klas"].pk,
-        "planned_dates": inline_formset([{"lesson": tree["lessons"][0].pk, "planned_date": schoolyear.bounds(year)[0].isoformat()}]),
     })
     data["year_levels"] = ["8"]
     data["teachers"] = [str(teacher.pk)]
@@ -220,5 +219,8 @@ def test_groep_created_in_the_admin_with_teachers_and_planned_dates(client, coor
     assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(".error-message")
     groep = Groep.objects.get(name="Groep 8C")
     assert list(groep.teachers.all()) == [teacher] and groep.year_levels == [8]
+    # Planned dates have one write path, the planning grid the groep links to (issue 15).
+    response = client.post(reverse("schools_admin_plan", args=[groep.pk]), {f"les_{tree['lessons'][0].pk}": schoolyear.bounds(year)[0].isoformat()})
+    assert response.status_code == 302
     assert groep.planned_dates.get().lesson_id == tree["lessons"][0].pk
     assert len(groep.carer_code) == 8

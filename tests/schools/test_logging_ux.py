@@ -213,3 +213,11 @@ def test_toch_nog_niet_afgerond_is_the_secondary_button(client, teacher, tree):
     client.force_login(teacher)
     button = soup(client.get(module.url)).find("button", string=re.compile("Toch nog niet afgerond"))
     assert "button--secondary" in button["class"]
+
+
+def test_new_groep_form_points_to_inviting_a_teacher(client, coordinator, teacher, tree):
+    client.force_login(coordinator)
+    html = soup(client.get(reverse("groepen:add")))
+    assert html.select("input[type=checkbox][name=teachers]")
+    assert html.select_one(f"a[href='{reverse('invitations:add')}']") is not None
+    assert html.select_one("select[name=programme]") is not None
