@@ -48,10 +48,17 @@ test: setup $(CHROMIUM)
 	$(PY) -m pytest -m "not browser"
 	$(PY) -m pytest -m browser
 
-bench: setup
+# Debian's wrk for the HTTP benchmark (scripts/bench_http.py), installed like Chromium.
+/usr/bin/wrk:
+	if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk >/dev/null; \
+	else sudo apt-get update -qq && sudo apt-get install -y -qq wrk >/dev/null; fi
+
+bench: setup /usr/bin/wrk
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo >/dev/null
 	$(PY) manage.py bench
+	# gunicorn -w 2 on PostgreSQL + Redis under wrk; the last line is the JSON summary.
+	$(PY) scripts/bench_http.py
 
 lint: setup
 	$(VENV)/bin/ruff check .
