@@ -61,6 +61,14 @@ SCHOOLS_EXPECTED = {
     "calendar_feed":   dict.fromkeys(ROLES, NOT_FOUND),  # the sample token is not the secret
 }
 # POST answers for the schools URLs that change something (forbidden roles change nothing).
+# Expected GET answers for the feedback URLs (issue 10). Carers reach the module form only with
+# their household cookie; a teacher only their own delivery's form; the year survey link is the key.
+FEEDBACK_EXPECTED = {
+    "lesson_feedback": {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": OK, "teacher_b": NOT_FOUND, "coordinator": NOT_FOUND},
+    "course_feedback": {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": OK, "teacher_b": OK, "coordinator": OK},
+    "module_feedback": {"anonymous": REDIRECT, "carer": OK, "teacher_a": REDIRECT, "teacher_b": REDIRECT, "coordinator": REDIRECT},
+    "year_survey":     dict.fromkeys(ROLES, OK),
+}
 SCHOOLS_POST_FORBIDDEN = {
     "log_delivery": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
     "edit_delivery": {"teacher_b": NOT_FOUND, "coordinator": NOT_FOUND, "anonymous": REDIRECT, "carer": REDIRECT},
@@ -125,6 +133,10 @@ def world(db, teacher, other_teacher, coordinator, groep_a, groep_b, tree):
                 ":schools_teacher_reactivate:pk": teacher.pk}
     samples |= {f"schools:{name}:pk": tree["modules"][0].pk for name in ("module_open", "module_started", "module_completed")}
     samples["schools:carer_code_link:code"] = groep_a.carer_code
+    from feedback import services as feedback_services
+
+    samples |= {"feedback:lesson_feedback:pk": delivery.pk, "feedback:module_feedback:pk": tree["modules"][0].pk,
+                "feedback:year_survey:token": feedback_services.create_year_survey(groep_a.school, groep_a.school_year, send=False).token}
     return {"teacher_a": teacher, "teacher_b": other_teacher, "coordinator": coordinator, "groep": groep_a,
             "delivery": delivery, "samples": samples}
 
@@ -159,6 +171,7 @@ def test_every_url_answers_each_role_as_expected(role, world):
     cache.clear()
     client = client_for(role, world)
     walked, failures, schools_seen = 0, [], set()
+    feedback_seen = set()
     for url, namespace, name in endpoints(world):
         walked += 1
         cookies = copy.deepcopy(client.cookies)
@@ -169,6 +182,11 @@ def test_every_url_answers_each_role_as_expected(role, world):
             failures.append(f"{url} ({namespace}:{name}) -> {status}")
         if url.startswith("/admin/") and role != "coordinator" and status == 200 and name not in PUBLIC_ADMIN:
             failures.append(f"{url} ({name}) answers 200 to {role}")
+        if namespace == "feedback":
+            feedback_seen.add(name)
+            expected = FEEDBACK_EXPECTED.get(name, {}).get(role)
+            if status != expected:
+                failures.append(f"{url} (feedback:{name}) -> {status}, expected {expected} for {role}")
         if namespace == "schools":
             schools_seen.add(name)
             expected = SCHOOLS_EXPECTED.get(name, {}).get(role)
@@ -182,6 +200,7 @@ def test_every_url_answers_each_role_as_expected(role, world):
                 failures.append(f"{url} redirects {role} to {response['Location']}, not to the login")
         cache.clear()  # rate limits must not hide what a URL does
     assert schools_seen == set(SCHOOLS_EXPECTED), set(SCHOOLS_EXPECTED) ^ schools_seen
+    assert feedback_seen == set(FEEDBACK_EXPECTED), set(FEEDBACK_EXPECTED) ^ feedback_seen
     assert walked > 250, f"only {walked} URLs walked"
     assert not failures, "\n".join(failures)
 
