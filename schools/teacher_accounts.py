@@ -19,7 +19,6 @@ from django.utils.translation import gettext as _
 from . import audit
 from .models import Groep
 
-
 # Reads ---------------------------------------------------------------------------------------
 
 def teacher_accounts():
