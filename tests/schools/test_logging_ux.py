@@ -221,3 +221,11 @@ def test_new_groep_form_points_to_inviting_a_teacher(client, coordinator, teache
     assert html.select("input[type=checkbox][name=teachers]")
     assert html.select_one(f"a[href='{reverse('invitations:add')}']") is not None
     assert html.select_one("select[name=programme]") is not None
+
+
+def test_school_form_groepen_inline_uses_a_plain_programme_select(client, coordinator, groep_a, tree):
+    client.force_login(coordinator)
+    html = soup(client.get(reverse("scholen:edit", args=[groep_a.school_id])))
+    select = html.select_one("select[name='groepen-0-programme']")
+    assert select is not None and "Lessen in de klas" in select.get_text()
+    assert "Thuismodules" not in select.get_text(), "class programmes only"
