@@ -23,7 +23,6 @@ from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage, 
 from . import brin, codes, schoolyear
 from .fields import YearLevelsField
 from .groep_form import GroepAdminForm
-from .groep_form import GroepAdminForm
 
 brin_validator = brin.brin_validator  # the format lives in schools.brin
 vestiging_validator = brin.vestiging_validator
@@ -394,24 +393,6 @@ class GroepInvitation(models.Model):
 
     def __str__(self):
         return f"{self.invitation} → {self.groep.name}"
-
-
-class CalendarFeed(models.Model):
-    """A teacher's secret iCalendar address for the planned lessons of their groepen.
-
-    Only a random secret is stored; the address carries an HMAC of it (``schools.calendar``), so
-    a database copy alone opens no feed, and a new secret ("nieuwe link") kills every old link."""
-
-    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="calendar_feed")
-    secret = models.CharField(max_length=64, editable=False)
-    created_at = models.DateTimeField(_("aangemaakt op"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("agendakoppeling")
-        verbose_name_plural = _("agendakoppelingen")
-
-    def __str__(self):
-        return _("Agenda van %(user)s") % {"user": self.user}
 
 
 class CalendarFeed(models.Model):
