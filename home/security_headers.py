@@ -18,10 +18,10 @@ Responses that already carry a policy (the H5P player and package files send the
 ``sandbox`` policy) are left alone by django-csp.
 """
 
-from django.conf import settings
-from django.urls import reverse
 from csp.constants import SELF, UNSAFE_INLINE
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
+from django.urls import reverse
 
 ADMIN_PREFIX = "/admin/"
 

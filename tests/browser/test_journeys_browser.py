@@ -60,7 +60,7 @@ def violations(page):
     for frame in page.frames:
         try:
             events += frame.evaluate("window.__cspViolations || []")
-        except Exception:  # noqa: BLE001 (a frame may navigate away meanwhile)
+        except Exception:  # noqa: BLE001, S112 (a frame may navigate away meanwhile)
             continue
     return page.csp_messages + events
 
@@ -72,7 +72,7 @@ def forget_violations(page):
     for frame in page.frames:
         try:
             frame.evaluate("window.__cspViolations = []")
-        except Exception:  # noqa: BLE001
+        except Exception:  # noqa: BLE001, S112 (a frame may navigate away meanwhile)
             continue
 
 
