@@ -16,7 +16,7 @@ from home.models import HomePage
 
 from . import demo_content as text
 from . import demo_translations
-from .models import Aspect, ClassLessonPage, CourseModulePage, HomeModulePage, ProgrammeIndexPage
+from .models import Aspect, ClassLessonPage, CourseModulePage, HomeModulePage, ProgrammeIndexPage, ProgrammeType
 from .worksheets import simple_pdf
 
 WORKSHEETS = {
@@ -114,13 +114,13 @@ def load(stdout):
     h5p = _h5p_activities()
 
     klas = publish_child(home, ProgrammeIndexPage(
-        title="Lessen voor groep 7 en 8", slug="lessen", programme_type="klas",
+        title="Lessen voor groep 7 en 8", slug="lessen", programme_type=ProgrammeType.CLASS,
         intro=f"<p>Tien lessen over veerkracht voor groep 7 en 8, elk van ongeveer een uur. {SAMPLE_NOTE_NL}</p>"))
     thuis = publish_child(home, ProgrammeIndexPage(
-        title="Thuismodules", slug="thuis", programme_type="thuis",
+        title="Thuismodules", slug="thuis", programme_type=ProgrammeType.HOME,
         intro=f"<p>Korte modules voor ouders en verzorgers, van tien tot vijftien minuten. Geen account nodig. {SAMPLE_NOTE_NL}</p>"))
     cursus = publish_child(home, ProgrammeIndexPage(
-        title="Cursus voor leerkrachten", slug="cursus", programme_type="cursus",
+        title="Cursus voor leerkrachten", slug="cursus", programme_type=ProgrammeType.COURSE,
         intro=f"<p>Vier modules om u voor te bereiden op de lessen. {SAMPLE_NOTE_NL}</p>"))
 
     modules = {}
@@ -165,7 +165,7 @@ def load(stdout):
             title, slug, intro = text.EN_INDEXES[index.programme_type]
             english[index.programme_type] = publish_translation(index, "en", title=title, slug=slug,
                                                                intro=intro.replace("</p>", f" {SAMPLE_NOTE_EN}</p>", 1))
-        _link_home_page(home_en, english["klas"], english["thuis"])
+        _link_home_page(home_en, english[ProgrammeType.CLASS], english[ProgrammeType.HOME])
     demo_translations.load(home, thuis, modules)  # carers' languages, marked "Voorbeeldvertaling"
 
 

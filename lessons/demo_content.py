@@ -5,6 +5,8 @@ young's ten sessions, adapted to a lesson of about an hour in groep 7/8; the at-
 BOUNCE along's chapters; the course has four modules for teachers.
 """
 
+from .programme import ProgrammeType
+
 ASPECTS = [
     ("Zelfkennis", "Self-knowledge", "Weten wat je voelt, wat je goed kunt en wat je belangrijk vindt."),
     ("Sociale vaardigheden", "Social skills", "Samenwerken, luisteren, iets vragen en iets weigeren."),
@@ -217,7 +219,7 @@ COURSE = [
 ]
 
 EN_INDEXES = {
-    "klas": ("Lessons for groep 7 and 8", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12). The lessons are available in Dutch.</p>"),
-    "thuis": ("At-home modules", "at-home", "<p>Short modules for parents and carers. The modules are available in Dutch.</p>"),
-    "cursus": ("Course for teachers", "course", "<p>Four modules that prepare teachers for the lessons. Available in Dutch.</p>"),
+    ProgrammeType.CLASS: ("Lessons for groep 7 and 8", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12). The lessons are available in Dutch.</p>"),
+    ProgrammeType.HOME: ("At-home modules", "at-home", "<p>Short modules for parents and carers. The modules are available in Dutch.</p>"),
+    ProgrammeType.COURSE: ("Course for teachers", "course", "<p>Four modules that prepare teachers for the lessons. Available in Dutch.</p>"),
 }

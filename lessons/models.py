@@ -23,15 +23,10 @@ from wagtail.search import index
 from home.page_cache import AnonymousPageCacheMixin
 
 from . import selectors
-from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
 from .aspect_form import ClassLessonForm
+from .blocks import ClassStepBlock, CourseBodyBlock, HomeStepBlock, PreparationBlock
 from .forms import ProgrammePartForm
-
-
-class ProgrammeType(models.TextChoices):
-    CLASS = "klas", _("Lessen in de klas (groep 7/8)")
-    HOME = "thuis", _("Thuismodules voor ouders/verzorgers")
-    COURSE = "cursus", _("Cursus voor leerkrachten")
+from .programme import ProgrammeType  # other apps import it from here too
 
 
 class Aspect(TranslatableMixin, models.Model):
@@ -101,6 +96,7 @@ class ProgrammePartPage(Page):
     part_panels = [MultiFieldPanel([FieldPanel("number"), FieldPanel("duration_minutes"), FieldPanel("summary")],
                                    heading=_("Plaats en duur"))]
     teachers_only = False
+    tracks_course_progress = False  # a teacher can mark it done (CourseProgress)
     base_form_class = ProgrammePartForm
 
     class Meta:
@@ -220,6 +216,7 @@ class CourseModulePage(ProgrammePartPage):
     content_panels = [*Page.content_panels, *ProgrammePartPage.part_panels, FieldPanel("body")]
     search_fields = [*ProgrammePartPage.search_fields, index.SearchField("body")]
     teachers_only = True
+    tracks_course_progress = True
 
     class Meta:
         verbose_name = _("cursusmodule")

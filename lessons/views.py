@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Locale
 
+from . import search as programme_search
 from . import selectors, services
 from .models import CourseModulePage
 
@@ -43,9 +44,9 @@ def search(request):
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
     page_obj, results = None, []
     if query:
-        found = selectors.search_pages(query, request.user, Locale.get_active())
+        found = programme_search.search_pages(query, request.user, Locale.get_active())
         page_obj = Paginator(found, 20).get_page(request.GET.get("pagina"))
-        results = selectors.specific_in_order(page_obj)
+        results = programme_search.specific_in_order(page_obj)
     return TemplateResponse(request, "lessons/search.html", {
         "query": query, "page_obj": page_obj, "results": results, "is_teacher": selectors.is_teacher(request.user),
     })

@@ -6,7 +6,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from accounts.models import User
-from lessons.models import ClassLessonPage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, ProgrammeIndexPage, ProgrammeType
 
 from . import schoolyear, selectors, services
 from .models import Groep, ImplementationPlan, School, SchoolStatus
@@ -43,7 +43,7 @@ def load(stdout):
     coordinator = User.objects.filter(email="coordinator@bounce.example").first()
     teacher_a = User.objects.get(email="leerkracht.a@bounce.example")
     teacher_b = User.objects.get(email="leerkracht.b@bounce.example")
-    programme = ProgrammeIndexPage.objects.filter(programme_type="klas", locale__language_code="nl").first()
+    programme = ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS, locale__language_code="nl").first()
     year = schoolyear.current_school_year()
 
     pilot = School.objects.create(**PILOT, kickoff_date=schoolyear.bounds(year)[0] + timedelta(days=40),

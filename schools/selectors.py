@@ -3,7 +3,7 @@ database (subqueries and aggregates), so a list of groepen costs a fixed number 
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
 
-from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, HomeModulePage, ProgrammeIndexPage, ProgrammeType
 
 from .models import Groep, Household, HouseholdModuleProgress, LessonDelivery, PlannedLessonDate
 from .permissions import is_coordinator
@@ -89,7 +89,7 @@ def home_programmes_for(groep):
     """The carers' programme(s) next to the groep's class programme (same site and language)."""
     if not groep.programme_id:
         return ProgrammeIndexPage.objects.none()
-    return ProgrammeIndexPage.objects.live().sibling_of(groep.programme).filter(programme_type="thuis")
+    return ProgrammeIndexPage.objects.live().sibling_of(groep.programme).filter(programme_type=ProgrammeType.HOME)
 
 
 def home_modules_for(groep, household=None):

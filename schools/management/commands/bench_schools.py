@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from accounts.models import User
-from lessons.models import ClassLessonPage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear, selectors
 from schools.models import Groep, LessonDelivery, School
 
@@ -33,7 +33,7 @@ class Command(BaseCommand):
         parser.add_argument("--groepen", type=int, default=3)
 
     def handle(self, *args, **options):
-        programme = ProgrammeIndexPage.objects.filter(programme_type="klas").first()
+        programme = ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS).first()
         if programme is None:
             raise CommandError("Geen lesprogramma gevonden: draai eerst load_demo.")
         lessons = list(ClassLessonPage.objects.live().descendant_of(programme).order_by("number"))
