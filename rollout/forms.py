@@ -27,5 +27,5 @@ class YearForm(forms.Form):
 class ReportForm(YearForm):
     scope = forms.ChoiceField(label=_("Scholen"), choices=SCOPES, required=False)
 
-    def scope(self) -> str:
+    def ranking_scope(self) -> str:
         return (self.cleaned_data.get("scope") if self.is_valid() else "") or "pipeline"

@@ -45,7 +45,7 @@ def dashboard(request):
 @coordinator_required
 def report(request):
     form = ReportForm(request.GET or None)
-    year, scope = form.year(), form.scope()
+    year, scope = form.year(), form.ranking_scope()
     data_version = cache.version()
     ranked = cache.cached("readiness", lambda: selectors.readiness_rows(selectors.readiness(year, scope), year), year, scope,
                           data_version=data_version)

@@ -16,7 +16,14 @@ from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
 from lessons.models import CourseProgress
 from schools import schoolyear
 from schools.models import (
-    Groep, Household, HouseholdModuleProgress, ImplementationPlan, LessonDelivery, PlannedLessonDate, School, SchoolStatusChange,
+    Groep,
+    Household,
+    HouseholdModuleProgress,
+    ImplementationPlan,
+    LessonDelivery,
+    PlannedLessonDate,
+    School,
+    SchoolStatusChange,
 )
 from tests.factories import TeacherFactory
 from tests.lessons import factories as lf

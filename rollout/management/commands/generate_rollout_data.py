@@ -29,7 +29,14 @@ from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, Ho
 from rollout import cache as rollout_cache
 from schools import codes, schoolyear
 from schools.models import (
-    Groep, Household, HouseholdModuleProgress, ImplementationPlan, LessonDelivery, PlannedLessonDate, School, SchoolStatusChange,
+    Groep,
+    Household,
+    HouseholdModuleProgress,
+    ImplementationPlan,
+    LessonDelivery,
+    PlannedLessonDate,
+    School,
+    SchoolStatusChange,
 )
 
 DOMAIN = "synthetisch.example"
@@ -68,7 +75,8 @@ class Command(BaseCommand):
                 self.remove()
             elif School.objects.filter(contact_email__endswith="@" + DOMAIN).exists():
                 raise CommandError("Er is al synthetische data; gebruik --replace om die eerst te verwijderen.")
-            counts = Builder(random.Random(seed), programme, lessons, modules, course).build(schools)
+            counts = Builder(random.Random(seed),  # noqa: S311 - reproducible synthetic data, not secrets
+                              programme, lessons, modules, course).build(schools)
             transaction.on_commit(rollout_cache.bump)  # bulk_create sends no signals
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(", ".join(f"{value} {name}" for name, value in counts.items()) + f" in {seconds:.1f} s")
