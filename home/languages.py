@@ -80,8 +80,8 @@ def redirect_to_dutch(request, language_code, dutch_url=None):
     return HttpResponseRedirect(url)
 
 
-def nearest_translation(page, locale):
-    """The page in ``locale``, or its nearest ancestor that is live in ``locale`` (one query).
+def nearest_translation(page, language_code):
+    """The page in ``language_code``, or its nearest ancestor live in that language (two queries).
 
     Returns ``(page_or_none, exact)``: ``exact`` is False when an ancestor stands in.
     """
@@ -89,7 +89,7 @@ def nearest_translation(page, locale):
 
     ancestors = list(page.get_ancestors(inclusive=True).filter(depth__gt=1).values_list("translation_key", "depth"))
     keys = [key for key, _depth in ancestors]
-    found = {p.translation_key: p for p in Page.objects.live().filter(locale=locale, translation_key__in=keys).specific(defer=True)}
+    found = {p.translation_key: p for p in Page.objects.live().filter(locale__language_code=language_code, translation_key__in=keys)}
     for key, _depth in sorted(ancestors, key=lambda item: -item[1]):
         if key in found:
             return found[key], key == page.translation_key
@@ -166,7 +166,7 @@ def switcher_links(request, page=None) -> list[dict]:
     then carries the fallback marker, which turns into a notice). On any other view: the same
     URL under the other language prefix. Carer-only languages appear only on carers' pages.
     """
-    from wagtail.models import Locale, Page
+    from wagtail.models import Page
 
     current = translation.get_language()
     query = request.GET.urlencode() if request is not None else ""
@@ -178,10 +178,8 @@ def switcher_links(request, page=None) -> list[dict]:
         carer_page = bool(match and view_is_carer_facing(match.func))
     offered = languages_for(carer_page)
     translations = {}
-    locales = {}
     if is_page:
         translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
-        locales = {loc.language_code: loc for loc in Locale.objects.filter(language_code__in=[c for c, _n in offered])}
     links = []
     for code, name in offered:
         fallback = False
@@ -190,8 +188,10 @@ def switcher_links(request, page=None) -> list[dict]:
         elif code in translations:
             with translation.override(code):
                 url = translations[code].get_url(request)
-        elif is_page and code in locales:
-            ancestor, _exact = nearest_translation(page, locales[code])
+        elif is_page:
+            ancestor, _exact = nearest_translation(page, code)
+            if ancestor is None and is_carer_only(code):
+                continue  # nothing of this site exists in that language yet
             with translation.override(code):
                 url = ancestor.get_url(request) if ancestor else translate_url("/", code)
             fallback = True
@@ -201,6 +201,14 @@ def switcher_links(request, page=None) -> list[dict]:
             url = with_query(url or "/", "" if fallback else query, fallback=fallback)
         links.append({"code": code, "name": name, "url": url, "current": code == current, "fallback": fallback})
     return links
+
+
+def is_carer_visitor(request) -> bool:
+    """Whether this visitor is a carer (has a household), asked through the ``carer_visitor``
+    hook: the kernel knows no households, the app that keeps them answers."""
+    from wagtail import hooks
+
+    return any(fn(request) for fn in hooks.get_hooks("carer_visitor"))
 
 
 def is_carer_context(request, page=None) -> bool:
@@ -213,6 +221,8 @@ def is_carer_context(request, page=None) -> bool:
         return False
     if is_carer_only(translation.get_language()):
         return True
+    if not is_carer_visitor(request):
+        return False  # a teacher or a newcomer on a public carers' page keeps the full navigation
     if page is not None:
         return page_is_carer_facing(page) and getattr(page, "carer_nav", True)
     match = getattr(request, "resolver_match", None)

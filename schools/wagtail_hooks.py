@@ -247,3 +247,11 @@ def lesson_register_panel(context, page):
     from . import quick_log_views
 
     return quick_log_views.lesson_register_panel(context, page)
+
+
+@hooks.register("carer_visitor")
+def visitor_has_a_household(request):
+    """For home.languages: a visitor with a household cookie is a carer (carers' header)."""
+    from .households import household_from_request
+
+    return household_from_request(request) is not None

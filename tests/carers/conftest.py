@@ -3,6 +3,7 @@ two modules, the first translated into English and Arabic with wagtail-localize 
 does), the second left in Dutch. A groep of school A uses it (never the whole demo)."""
 
 import pytest
+
 from lessons import demo_translations
 from schools import schoolyear
 from schools.models import Groep, School, SchoolStatus

@@ -126,7 +126,8 @@ def test_switcher_falls_back_to_the_nearest_translated_ancestor_with_a_notice(cl
 def test_switcher_on_teacher_pages_offers_only_dutch_and_english(client, carer_tree):
     assert set(switcher(client.get("/zoeken/", {"q": "les"}))) == {"en"}
     assert switcher(client.get("/zoeken/", {"q": "les"}))["en"] == "/en/zoeken/?q=les"
-    assert set(switcher(client.get(carer_tree["module"].url))) == {"en", "ar", "tr", "pl"}
+    # Turkish and Polish have no page of this site in the test tree, so they are not offered.
+    assert set(switcher(client.get(carer_tree["module"].url))) == {"en", "ar"}
 
 
 def test_carers_see_only_carer_links_in_the_header(client, carer_groep, carer_tree):

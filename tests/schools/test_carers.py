@@ -253,7 +253,7 @@ def test_carer_sees_which_modules_fit_lessons_the_groep_already_had(client, groe
     services.log_delivery(groep=groep_a, lesson=lesson, teacher=teacher)
     enter(client, groep_a.carer_code)
     items = soup(client.get(reverse("schools:carer_home"))).select(".module-item")
-    assert [bool(item.select(".module-tip")) for item in items] == [False, True]
+    assert [bool(item.select(".module-status--tip")) for item in items] == [False, True]  # the hint itself once, under the list
 
 
 @pytest.mark.django_db
