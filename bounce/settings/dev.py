@@ -7,9 +7,10 @@ DEBUG = True
 SECRET_KEY = "dev-only-insecure-key-never-use-in-production"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
-# WhiteNoise serves straight from the app and npm folders while developing.
+# WhiteNoise serves straight from the app and npm folders while developing. With autorefresh it
+# only looks into STATIC_ROOT per request, so the folder need not exist (``collectstatic`` makes
+# it); importing settings creates nothing on disk.
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 # Let WhiteNoise, not runserver, serve static files: it adds the CORS header that the
