@@ -144,7 +144,7 @@ def trained_not_delivering(year):
     """Trained teachers of a groep in ``year`` who registered no lesson that year, with the groep
     and school they belong to (one row per teacher and groep), for the coordinator to follow up."""
     return (
-        GroepTeacher.objects.filter(groep__school_year=year, user_id__in=trained_user_ids())
+        trained_teachers(GroepTeacher.objects.filter(groep__school_year=year))
         .filter(~Exists(_delivered_in(year)))
         .select_related("user", "groep__school")
         .only("user__first_name", "user__last_name", "user__email", "groep__name", "groep__school_year",
