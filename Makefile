@@ -60,8 +60,13 @@ bench: setup /usr/bin/wrk
 	# gunicorn -w 2 on PostgreSQL + Redis under wrk; the last line is the JSON summary.
 	$(PY) scripts/bench_http.py
 
+# Static checks, run by .ci/run before the tests (and by pre-commit on each commit): ruff's rules,
+# ruff's formatter and djhtml on the files a commit touches (no mass reformat of the tree), the
+# system check and missing migrations.
 lint: setup
 	$(VENV)/bin/ruff check .
+	$(PY) manage.py check --fail-level WARNING
+	$(PY) manage.py makemigrations --check --dry-run >/dev/null
 
 messages: setup
 	$(PY) manage.py makemessages -l nl -l en --ignore=.venv --ignore=node_modules --ignore=staticfiles

@@ -78,10 +78,3 @@ def test_english_catalogue_translates_every_interface_string():
     catalogue = polib.pofile(str(BASE_DIR / "locale" / "en" / "LC_MESSAGES" / "django.po"))
     missing = [entry.msgid for entry in catalogue.untranslated_entries() + catalogue.fuzzy_entries()]
     assert missing == []
-
-
-def test_code_passes_ruff():
-    result = subprocess.run(
-        [str(Path(sys.executable).with_name("ruff")), "check", "."], cwd=BASE_DIR, capture_output=True, text=True, timeout=120
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
