@@ -167,11 +167,14 @@ def test_forget_this_device_removes_the_cookie(client, groep_a):
 
 
 @pytest.mark.django_db
-def test_h5p_learner_key_is_the_household(client, groep_a, settings):
-    assert settings.H5P_LEARNER_RESOLVER == "schools.households.h5p_learner_key"
+def test_h5p_learner_key_is_the_household(client, groep_a):
+    """Through the H5P app's own entry point (the H5P_LEARNER_RESOLVER extension point), not a settings string."""
+    from h5p.learners import resolve_learner
+
     response = enter(client, groep_a.carer_code)
     request = RequestFactory().get("/")
     request.COOKIES[conf.HOUSEHOLD_COOKIE] = response.cookies[conf.HOUSEHOLD_COOKIE].value
+    assert resolve_learner(request) == f"household:{Household.objects.get().pk}"
     assert households.h5p_learner_key(request) == f"household:{Household.objects.get().pk}"
     assert households.h5p_learner_key(RequestFactory().get("/")) is None
 
