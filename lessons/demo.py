@@ -184,6 +184,7 @@ def _slug(title):
 def summary():
     return [
         f"Lessen: {ClassLessonPage.objects.filter(locale__language_code='nl').count()} lessen in de klas, "
-        f"{HomeModulePage.objects.count()} thuismodules, {CourseModulePage.objects.count()} cursusmodules "
+        f"{HomeModulePage.objects.filter(locale__language_code='nl').count()} thuismodules, "
+        f"{CourseModulePage.objects.filter(locale__language_code='nl').count()} cursusmodules "
         "(/lessen/, /thuis/, /cursus/; presentatiemodus: /lessen/les-1-wie-en-wat/presenteren/)."
     ]

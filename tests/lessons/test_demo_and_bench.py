@@ -23,7 +23,11 @@ def test_demo_content_is_complete_marked_and_wellbeing_first(client):
     teacher = User.objects.filter(groups__name="Leerkrachten").first()
     lessons = ClassLessonPage.objects.filter(locale__language_code="nl").order_by("number")
     assert [lesson.title for lesson in lessons] == SESSIONS
-    assert HomeModulePage.objects.count() == 5 and CourseModulePage.objects.count() == 4
+    dutch = {"locale__language_code": "nl"}
+    assert HomeModulePage.objects.filter(**dutch).count() == 5 and CourseModulePage.objects.filter(**dutch).count() == 4
+    # The sample translations: at least two modules in each of the carers' other languages.
+    for language in ("en", "ar", "tr", "pl"):
+        assert HomeModulePage.objects.filter(locale__language_code=language).count() >= 2, language
     assert Aspect.objects.filter(locale__language_code="nl").count() == 7
     assert all(lesson.home_module_id for lesson in lessons)
     # At least two lessons are complete: exercises, discussion questions and a (generated PDF) worksheet.

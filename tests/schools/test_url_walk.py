@@ -60,6 +60,12 @@ SCHOOLS_EXPECTED = {
     "calendar_rotate": {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": METHOD, "teacher_b": METHOD, "coordinator": METHOD},
     "calendar_feed":   dict.fromkeys(ROLES, NOT_FOUND),  # the sample token is not the secret
 }
+# The rollout figures (admin, coordinators only): Wagtail sends everyone without admin access
+# to the login; the coordinator opens each page (school and groep of teacher A's groep).
+ROLLOUT_EXPECTED = dict.fromkeys(
+    ("dashboard", "report", "trained_not_delivering", "school", "groep"),
+    {"anonymous": REDIRECT, "carer": REDIRECT, "teacher_a": REDIRECT, "teacher_b": REDIRECT, "coordinator": OK},
+)
 # POST answers for the schools URLs that change something (forbidden roles change nothing).
 # Expected GET answers for the feedback URLs (issue 10). Carers reach the module form only with
 # their household cookie; a teacher only their own delivery's form; the year survey link is the key.
@@ -137,6 +143,7 @@ def world(db, teacher, other_teacher, coordinator, groep_a, groep_b, tree):
 
     samples |= {"feedback:lesson_feedback:pk": delivery.pk, "feedback:module_feedback:pk": tree["modules"][0].pk,
                 "feedback:year_survey:token": feedback_services.create_year_survey(groep_a.school, groep_a.school_year, send=False).token}
+    samples |= {"rollout:school:pk": groep_a.school_id, "rollout:groep:pk": groep_a.pk}
     return {"teacher_a": teacher, "teacher_b": other_teacher, "coordinator": coordinator, "groep": groep_a,
             "delivery": delivery, "samples": samples}
 
@@ -172,6 +179,7 @@ def test_every_url_answers_each_role_as_expected(role, world):
     client = client_for(role, world)
     walked, failures, schools_seen = 0, [], set()
     feedback_seen = set()
+    rollout_seen = set()
     for url, namespace, name in endpoints(world):
         walked += 1
         cookies = copy.deepcopy(client.cookies)
@@ -187,6 +195,10 @@ def test_every_url_answers_each_role_as_expected(role, world):
             expected = FEEDBACK_EXPECTED.get(name, {}).get(role)
             if status != expected:
                 failures.append(f"{url} (feedback:{name}) -> {status}, expected {expected} for {role}")
+        if namespace == "rollout":
+            rollout_seen.add(name)
+            if status != ROLLOUT_EXPECTED.get(name, {}).get(role):
+                failures.append(f"{url} (rollout:{name}) -> {status}, expected {ROLLOUT_EXPECTED.get(name, {}).get(role)} for {role}")
         if namespace == "schools":
             schools_seen.add(name)
             expected = SCHOOLS_EXPECTED.get(name, {}).get(role)
@@ -201,6 +213,7 @@ def test_every_url_answers_each_role_as_expected(role, world):
         cache.clear()  # rate limits must not hide what a URL does
     assert schools_seen == set(SCHOOLS_EXPECTED), set(SCHOOLS_EXPECTED) ^ schools_seen
     assert feedback_seen == set(FEEDBACK_EXPECTED), set(FEEDBACK_EXPECTED) ^ feedback_seen
+    assert rollout_seen == set(ROLLOUT_EXPECTED), set(ROLLOUT_EXPECTED) ^ rollout_seen
     assert walked > 250, f"only {walked} URLs walked"
     assert not failures, "\n".join(failures)
 
