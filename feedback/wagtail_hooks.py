@@ -232,3 +232,14 @@ def lesson_feedback_actions(request, deliveries):
 def offer_module_feedback(request, household, module):
     """After "Ik heb deze thuismodule gedaan": the optional three questions."""
     return reverse("feedback:module_feedback", args=[module.pk])
+
+
+@hooks.register("lessons_course_progress")
+def offer_course_feedback(context, page):
+    """Under the teacher's course progress, once every module is done: the course questions."""
+    from django.template.loader import render_to_string
+
+    progress = context.get("progress")
+    if not progress or not progress.get("total") or progress.get("done") != progress.get("total"):
+        return ""
+    return render_to_string("feedback/includes/course_feedback_offer.html", {"url": reverse("feedback:course_feedback")})

@@ -54,7 +54,8 @@ class PermissionsPolicyMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self.header = ", ".join(
-            f"{feature}=({' '.join(origins)})" for feature, origins in settings.PERMISSIONS_POLICY.items()
+            f"{feature}=*" if origins == ["*"] else f"{feature}=({' '.join(origins)})"
+            for feature, origins in settings.PERMISSIONS_POLICY.items()
         )
 
     def __call__(self, request):

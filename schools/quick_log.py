@@ -13,6 +13,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from wagtail import hooks
 
 from . import schoolyear, services
 from .models import Groep, LessonDelivery
@@ -59,8 +60,19 @@ def log_today(request, groep, lesson) -> LessonDelivery:
         "pk": delivery.pk, "groep_id": groep.pk, "lesson_id": lesson.pk,
         "until": (delivery.created_at + timedelta(minutes=UNDO_MINUTES)).isoformat(),
         "summary": logged_summary(delivery),
+        "follow_up": follow_up_url(request, delivery),
     }
     return delivery
+
+
+def follow_up_url(request, delivery) -> str:
+    """What other apps offer next after a lesson is logged (``schools_delivery_logged``; feedback
+    answers "Hoe ging de les?"). One click keeps the teacher on the page with the undo, so the
+    offer is shown as a link beside the undo instead of a redirect."""
+    for hook in hooks.get_hooks("schools_delivery_logged"):
+        if url := hook(request, delivery):
+            return url
+    return ""
 
 
 def logged_summary(delivery) -> str:

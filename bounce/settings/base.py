@@ -214,7 +214,10 @@ CONTENT_SECURITY_POLICY = {
 PERMISSIONS_POLICY = {
     "accelerometer": [], "camera": [], "geolocation": [], "gyroscope": [], "magnetometer": [],
     "microphone": [], "payment": [], "usb": [], "browsing-topics": [],
-    "fullscreen": ["self"],
+    # The H5P player runs in a sandboxed frame with an opaque origin, which "self" does not match:
+    # "*" lets the page delegate full screen to it; each iframe's own allow="fullscreen" and the CSP's
+    # frame-src (only the player and the two video hosts) still decide which frames get it.
+    "fullscreen": ["*"],
 }
 
 # E-mail (production overrides from the environment)

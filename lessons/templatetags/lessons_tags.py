@@ -41,3 +41,13 @@ def class_lesson_panels(context, page):
     return mark_safe(  # noqa: S308 - every piece is escaped unless it is already safe HTML
         "".join(conditional_escape(fn(context, page)) for fn in hooks.get_hooks("lessons_class_lesson_panels"))
     )
+
+
+@register.simple_tag(takes_context=True)
+def course_progress_extras(context, page):
+    """What other apps add under the teacher's course progress (e.g. feedback's "Hoe voorbereid
+    voelt u zich?" once the course is done). Apps register a ``lessons_course_progress`` Wagtail
+    hook, ``fn(context, page) -> html``; the context holds ``progress`` (``done``, ``total``)."""
+    return mark_safe(  # noqa: S308 - every piece is escaped unless it is already safe HTML
+        "".join(conditional_escape(fn(context, page)) for fn in hooks.get_hooks("lessons_course_progress"))
+    )

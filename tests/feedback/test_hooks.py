@@ -43,3 +43,31 @@ def test_finishing_a_module_offers_the_carer_questions(client, groep_a, tree):
     response = client.post(reverse("schools:module_completed", args=[module.pk]), {"next": reverse("schools:carer_home")})
     assert response["Location"] == reverse("feedback:module_feedback", args=[module.pk])
     assert "Zou u dit andere ouders aanraden?" in client.get(response["Location"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_one_click_logging_offers_the_feedback_form_beside_the_undo(client, teacher, groep_a, tree):
+    """The one-click log keeps the teacher on the page with its undo; the feedback form is offered there."""
+    client.force_login(teacher)
+    groep_page = reverse("schools:groep_detail", args=[groep_a.pk])
+    response = client.post(reverse("schools:quick_log", args=[groep_a.pk]),
+                           {"lesson": tree["lessons"][0].pk, "next": groep_page})
+    assert response.status_code == 302 and response["Location"] == groep_page
+    delivery = groep_a.deliveries.get()
+    html = client.get(groep_page).content.decode()
+    assert reverse("schools:undo_quick_log", args=[delivery.pk]) in html
+    assert reverse("feedback:lesson_feedback", args=[delivery.pk]) in html and "Hoe ging de les? Geef feedback" in html
+
+
+@pytest.mark.django_db
+def test_the_course_questions_are_offered_once_the_course_is_done(client, teacher, tree):
+    from lessons.models import CourseProgress
+
+    client.force_login(teacher)
+    course_url = tree["cursus"].url
+    offer = reverse("feedback:course_feedback")
+    CourseProgress.objects.create(user=teacher, module=tree["course"][0])
+    assert offer not in client.get(course_url).content.decode()  # one of two modules done
+    CourseProgress.objects.create(user=teacher, module=tree["course"][1])
+    html = client.get(course_url).content.decode()
+    assert offer in html and "Hoe voorbereid voelt u zich?" in html

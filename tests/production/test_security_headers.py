@@ -40,7 +40,7 @@ def assert_strict_front_end(response, frames_allowed=True):
     assert "'unsafe-eval'" not in response.headers["Content-Security-Policy"]
     permissions = response.headers["Permissions-Policy"]
     assert "camera=()" in permissions and "microphone=()" in permissions and "geolocation=()" in permissions
-    assert "fullscreen=(self)" in permissions
+    assert "fullscreen=*" in permissions
     return csp
 
 
