@@ -12,9 +12,9 @@ pytestmark = pytest.mark.django_db
 # A signed-in teacher, body from the fragment cache. Session, user, site, locale, page routing
 # (one query per path segment), view restrictions, role, breadcrumbs, siblings and the
 # per-user parts (header, register panel); nothing that grows with the lesson.
-LESSON_QUERIES = 24
+LESSON_QUERIES = 23
 PRESENT_QUERIES = 15
-COURSE_QUERIES = 23
+COURSE_QUERIES = 22
 
 
 def measure(client, url, expected, django_assert_num_queries):
