@@ -150,6 +150,7 @@ class LessonAnalysisView(AnalysisView):
             "attention": selectors.lessons_needing_attention(**self.filter_values),
             "open_answers": selectors.open_answers(LessonFeedback, **self.filter_values),
             "course": selectors.course_distribution(),
+            "year_survey": selectors.year_survey_summary(**self.filter_values),
         }
 
 

@@ -129,3 +129,25 @@ def test_coordinator_sends_a_year_survey_from_the_admin(client, coordinator, sch
         response = client.post(reverse("jaarevaluaties:add"), {"school": school_a.pk, "school_year": 2026, "sent_to": ""})
     assert response.status_code == 302, response.context["form"].errors
     assert mailoutbox[0].to == [school_a.contact_email] and "/jaarevaluatie/" in mailoutbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_year_survey_outcomes_show_in_the_analysis_from_five_schools(client, coordinator, school_a):
+    from schools.models import School
+
+    client.force_login(coordinator)
+    url = reverse("feedback_analysis_lessons")
+    schools = [school_a] + [School.objects.create(name=f"School {n}", brin=f"2{n}AB", contact_name="C",
+                                                   contact_email=f"c{n}@school.example") for n in range(1, 5)]
+    for n, school in enumerate(schools):
+        survey = services.create_year_survey(school, 2026, send=False)
+        services.answer_year_survey(survey.token, continue_next_year="ja" if n < 3 else "nee", extend_to_other_groepen="weet_niet",
+                                    recommend_score=6 + n, obstacle_time=n % 2 == 0, obstacle_parents=True)
+        html = client.get(url).content.decode()
+        if n < 4:  # four answers: only the count is shown
+            assert f"{n + 1} van {n + 1} verstuurde evaluaties beantwoord" in html and "Belemmeringen" not in html
+    assert "5 van 5 verstuurde evaluaties beantwoord" in html
+    summary = selectors.year_survey_summary()
+    assert (summary["continue_next_year__ja"], summary["continue_next_year__nee"]) == (3, 2)
+    assert summary["recommend"] == 8.0 and summary["obstacle_time"] == 3 and summary["obstacle_parents"] == 5
+    assert "gemiddeld 8,0 op 10" in html or "gemiddeld 8.0 op 10" in html
