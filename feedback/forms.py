@@ -3,6 +3,7 @@ large tap targets); every value outside the scale gets a Dutch message and saves
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .models import OPEN_ANSWER_MAX_LENGTH, YesNoUnsure
 
@@ -84,7 +85,7 @@ class ModuleFeedbackForm(forms.Form):
 
 class CourseFeedbackForm(forms.Form):
     preparedness = choice_field(_("Hoe goed voorbereid voelt u zich om de lessen te geven?"), range(1, 6),
-                                labels={1: _("helemaal niet"), 2: _("een beetje"), 3: _("redelijk"), 4: _("goed"), 5: _("heel goed")})
+                                labels={1: _("helemaal niet"), 2: _("een beetje"), 3: _("redelijk"), 4: pgettext_lazy("schaal", "goed"), 5: _("heel goed")})
     what_would_help = open_field(_("Wat zou u helpen?"))
 
 
