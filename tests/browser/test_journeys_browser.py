@@ -86,6 +86,7 @@ def visit(page, url, axe=None):
     if axe is not None:
         assert axe(page) == [], url
         forget_violations(page)
+    return response
 
 
 def test_teacher_journey_lesson_presentation_course(watched, login, axe, site, teacher):
@@ -100,9 +101,13 @@ def test_teacher_journey_lesson_presentation_course(watched, login, axe, site, t
 
 def test_carer_journey_on_a_phone(watched, axe, site):
     watched.set_viewport_size({"width": 375, "height": 740})
-    visit(watched, "/", axe)
-    visit(watched, site["module"].url, axe)
-    visit(watched, site["module"].url, axe)  # second visit: from the page cache, same policy
+    home = visit(watched, "/", axe)
+    first = visit(watched, site["module"].url, axe)
+    again = visit(watched, site["module"].url, axe)  # second visit: from the page cache, same policy
+    assert home.status == first.status == again.status == 200
+    assert again.headers.get("x-page-cache") == "hit"
+    assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+    assert violations(watched) == []
 
 
 def test_coordinator_admin_works_under_the_policy(watched, login, site, coordinator):
