@@ -255,3 +255,14 @@ def visitor_has_a_household(request):
     from .households import household_from_request
 
     return household_from_request(request) is not None
+
+
+@hooks.register("carer_language_chosen")
+def remember_household_language(request, language_code):
+    """For home.languages: a carer who picks a language in the switcher keeps it for the
+    household, so the resume code opens it on another device (``schools.carer_language``)."""
+    from .carer_language import choose
+    from .households import household_from_request
+
+    if (household := household_from_request(request)) is not None:
+        choose(household, language_code)
