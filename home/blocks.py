@@ -20,7 +20,8 @@ class AccessibleImageBlock(ImageBlock):
     """
 
     def clean(self, value):
-        value = super().clean(value)
+        # Checked before Wagtail's own clean, so editors see this message rather than Wagtail's,
+        # which suggests marking the image decorative (not allowed here). Whitespace is no text.
         if (
             not self.is_deferred_validation
             and value is not None
@@ -33,7 +34,7 @@ class AccessibleImageBlock(ImageBlock):
                     )
                 }
             )
-        return value
+        return super().clean(value)
 
     class Meta:
         icon = "image"

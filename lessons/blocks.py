@@ -16,28 +16,15 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from h5p.blocks import H5PActivityBlock
+from h5p.blocks import H5PActivityBlock  # the H5P app's block; h5p itself knows nothing of lessons
 from home.blocks import AccessibleImageBlock, CalloutBlock
 
-ALT_TEXT_MESSAGE = _("Vul een alternatieve tekst in: beschrijf wat de afbeelding laat zien.")
 TEXT_FEATURES = ["h3", "bold", "italic", "ol", "ul", "link", "document-link"]
-
-
-def _h5p():
-    """The interactive activity block of the H5P app (which itself knows nothing of lessons)."""
-    return [("h5p", H5PActivityBlock())]
 
 
 class LessonImageBlock(AccessibleImageBlock):
     """The kernel's image block, plus one query that fetches the renditions of all images at once
     (otherwise every image on a lesson page asks the database for its own renditions)."""
-
-    def clean(self, value):
-        # Check first, so editors see the kernel's "fill in alt text" message rather than
-        # Wagtail's own, which suggests marking the image decorative (not allowed here).
-        if not self.is_deferred_validation and value is not None and not (value.contextual_alt_text or "").strip():
-            raise StructBlockValidationError(block_errors={"alt_text": ValidationError(ALT_TEXT_MESSAGE)})
-        return super().clean(value)
 
     def bulk_to_python(self, values):
         images = super().bulk_to_python(values)
@@ -219,33 +206,35 @@ class KnowledgeCheckBlock(blocks.StructBlock):
         template = "blocks/knowledge_check.html"
 
 
-def content_blocks(*extra):
-    """The content every programme part can use, plus ``extra`` blocks."""
-    return [
-        ("paragraph", blocks.RichTextBlock(label=_("Tekst"), features=TEXT_FEATURES, template="blocks/paragraph.html")),
-        ("image", LessonImageBlock(label=_("Afbeelding"))),
-        ("video", VideoBlock()),
-        ("callout", CalloutBlock()),
-        *extra,
-    ]
+class ProgrammeContentBlock(blocks.StreamBlock):
+    """The content every programme part can use; each part's stream below adds its own blocks.
+
+    Declared as class attributes (as Wagtail and bakerydemo do) rather than built in ``__init__``,
+    so the children are visible to readers and to subclassing; subclasses' blocks follow these.
+    """
+
+    paragraph = blocks.RichTextBlock(label=_("Tekst"), features=TEXT_FEATURES, template="blocks/paragraph.html")
+    image = LessonImageBlock(label=_("Afbeelding"))
+    video = VideoBlock()
+    callout = CalloutBlock()
 
 
-class PreparationBlock(blocks.StreamBlock):
+class PreparationBlock(ProgrammeContentBlock):
     """"Voorbereiden": background and preparation for the teacher."""
 
-    def __init__(self, **kwargs):
-        super().__init__(content_blocks(
-            ("discussion", DiscussionQuestionsBlock()), ("worksheet", WorksheetBlock()),
-            ("home_module", HomeModuleLinkBlock()),
-        ), **kwargs)
+    discussion = DiscussionQuestionsBlock()
+    worksheet = WorksheetBlock()
+    home_module = HomeModuleLinkBlock()
 
 
-class ClassStepContentBlock(blocks.StreamBlock):
-    def __init__(self, **kwargs):
-        super().__init__(content_blocks(
-            ("exercise", ExerciseBlock()), ("discussion", DiscussionQuestionsBlock()),
-            ("worksheet", WorksheetBlock()), ("home_module", HomeModuleLinkBlock()), *_h5p(),
-        ), **kwargs)
+class ClassStepContentBlock(ProgrammeContentBlock):
+    """The content of one step "In de klas", with exercises and interactive (H5P) activities."""
+
+    exercise = ExerciseBlock()
+    discussion = DiscussionQuestionsBlock()
+    worksheet = WorksheetBlock()
+    home_module = HomeModuleLinkBlock()
+    h5p = H5PActivityBlock()
 
 
 class ClassStepBlock(blocks.StructBlock):
@@ -260,9 +249,11 @@ class ClassStepBlock(blocks.StructBlock):
         label = _("Stap")
 
 
-class HomeStepContentBlock(blocks.StreamBlock):
-    def __init__(self, **kwargs):
-        super().__init__(content_blocks(("discussion", DiscussionQuestionsBlock()), *_h5p()), **kwargs)
+class HomeStepContentBlock(ProgrammeContentBlock):
+    """The content of one screen of an at-home module: no worksheets or exercises for carers."""
+
+    discussion = DiscussionQuestionsBlock()
+    h5p = H5PActivityBlock()
 
 
 class HomeStepBlock(blocks.StructBlock):
@@ -276,10 +267,12 @@ class HomeStepBlock(blocks.StructBlock):
         label = _("Stap")
 
 
-class CourseBodyBlock(blocks.StreamBlock):
-    def __init__(self, **kwargs):
-        super().__init__(content_blocks(
-            ("heading", blocks.CharBlock(label=_("Tussenkop"), max_length=120, template="blocks/heading.html", icon="title")),
-            ("exercise", ExerciseBlock()), ("discussion", DiscussionQuestionsBlock()),
-            ("knowledge_check", KnowledgeCheckBlock()), ("worksheet", WorksheetBlock()), *_h5p(),
-        ), **kwargs)
+class CourseBodyBlock(ProgrammeContentBlock):
+    """The body of a teacher course module, with headings and self-check questions."""
+
+    heading = blocks.CharBlock(label=_("Tussenkop"), max_length=120, template="blocks/heading.html", icon="title")
+    exercise = ExerciseBlock()
+    discussion = DiscussionQuestionsBlock()
+    knowledge_check = KnowledgeCheckBlock()
+    worksheet = WorksheetBlock()
+    h5p = H5PActivityBlock()
