@@ -35,7 +35,7 @@ from django.utils import timezone
 from feedback import conf as feedback_conf
 from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
 from h5p.models import H5PAttempt
-from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear
 from schools.models import (
     Groep,
@@ -218,7 +218,7 @@ def _programme_totals(years) -> dict:
     lessons and its groepen per year, in one query over the few programmes."""
     lessons = ClassLessonPage.objects.filter(live=True, path__startswith=OuterRef("path")).values("pk")
     groepen = {f"groepen_{year}": SubqueryCount(Groep.objects.filter(programme=OuterRef("pk"), school_year=year).values("pk")) for year in years}
-    rows = ProgrammeIndexPage.objects.filter(programme_type="klas").annotate(lessons=SubqueryCount(lessons), **groepen).values("lessons", *groepen)
+    rows = ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS).annotate(lessons=SubqueryCount(lessons), **groepen).values("lessons", *groepen)
     totals = dict.fromkeys(years, 0)
     for row in rows:  # one row per class programme
         for year in years:

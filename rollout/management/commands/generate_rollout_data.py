@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
-from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, HomeModulePage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, HomeModulePage, ProgrammeIndexPage, ProgrammeType
 from rollout import cache as rollout_cache
 from schools import codes, schoolyear
 from schools.models import (
@@ -82,10 +82,10 @@ class Command(BaseCommand):
         self.stdout.write(", ".join(f"{value} {name}" for name, value in counts.items()) + f" in {seconds:.1f} s")
 
     def programme(self):
-        programme = ProgrammeIndexPage.objects.live().filter(programme_type="klas").order_by("pk").first()
+        programme = ProgrammeIndexPage.objects.live().filter(programme_type=ProgrammeType.CLASS).order_by("pk").first()
         if programme is None:
             call_command("load_demo", stdout=self.stdout)
-            programme = ProgrammeIndexPage.objects.live().filter(programme_type="klas").order_by("pk").first()
+            programme = ProgrammeIndexPage.objects.live().filter(programme_type=ProgrammeType.CLASS).order_by("pk").first()
         if programme is None:
             raise CommandError("Geen lesprogramma gevonden, ook niet na load_demo.")
         return programme
