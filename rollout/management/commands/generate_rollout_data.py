@@ -25,7 +25,14 @@ from django.utils import timezone
 
 from accounts.models import User
 from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
-from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, HomeModulePage, ProgrammeIndexPage, ProgrammeType
+from lessons.models import (
+    ClassLessonPage,
+    CourseModulePage,
+    CourseProgress,
+    HomeModulePage,
+    ProgrammeIndexPage,
+    ProgrammeType,
+)
 from rollout import cache as rollout_cache
 from schools import codes, schoolyear
 from schools.models import (
