@@ -18,7 +18,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from lessons.models import ClassLessonPage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear
 from schools.models import School
 
@@ -38,7 +38,7 @@ def _wijken():
 
 
 def _programmes():
-    return [(p.pk, p.title) for p in ProgrammeIndexPage.objects.filter(programme_type="klas").order_by("title").only("pk", "title")]
+    return [(p.pk, p.title) for p in ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS).order_by("title").only("pk", "title")]
 
 
 def _lessons():

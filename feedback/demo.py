@@ -10,7 +10,7 @@ import datetime
 from django.utils import timezone
 
 from accounts.models import User
-from lessons.models import ClassLessonPage, ProgrammeIndexPage
+from lessons.models import ClassLessonPage, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear
 from schools import selectors as school_selectors
 from schools import services as school_services
@@ -47,7 +47,7 @@ MODULE_ANSWERS = [
 
 def load(stdout):
     teacher = User.objects.filter(email="leerkracht.a@bounce.example").first()
-    programme = ProgrammeIndexPage.objects.filter(programme_type="klas", locale__language_code="nl").first()
+    programme = ProgrammeIndexPage.objects.filter(programme_type=ProgrammeType.CLASS, locale__language_code="nl").first()
     pilot = School.objects.filter(brin="12AB", vestigingsnummer="00").first()
     if not (teacher and programme and pilot):
         return
