@@ -29,11 +29,11 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Cast, Coalesce, Concat, TruncMonth
+from django.db.models.functions import Concat, TruncMonth
 from django.utils import timezone
 
 from feedback import conf as feedback_conf
-from feedback.models import LessonFeedback, ModuleFeedback, SchoolYearSurvey
+from feedback.models import LessonFeedback, ModuleFeedback
 from h5p.models import H5PAttempt
 from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear
@@ -41,7 +41,6 @@ from schools.models import (
     Groep,
     Household,
     HouseholdModuleProgress,
-    ImplementationPlan,
     LessonDelivery,
     PlannedLessonDate,
     School,
@@ -49,23 +48,18 @@ from schools.models import (
     SchoolStatusChange,
 )
 
+from . import ranking
+from .subqueries import SubqueryCount
+
 MIN_RESPONSES = feedback_conf.MIN_RESPONSES
 
 # The pipeline in its order (the funnel); "gepauzeerd" stands apart, below it.
 PIPELINE = [SchoolStatus.INTEREST, SchoolStatus.INTAKE, SchoolStatus.PLANNED, SchoolStatus.ACTIVE, SchoolStatus.FINISHED]
 STATUSES = [*PIPELINE, SchoolStatus.PAUSED]
 # Schools that could be "next": signed up, not yet giving lessons.
-CANDIDATES = [SchoolStatus.INTEREST, SchoolStatus.INTAKE, SchoolStatus.PLANNED]
-OBSTACLES = ("obstacle_time", "obstacle_curriculum", "obstacle_training", "obstacle_parents", "obstacle_other")
+CANDIDATES, OBSTACLES = ranking.CANDIDATES, ranking.OBSTACLES
 
 GroepTeacher = Groep.teachers.through
-
-
-class SubqueryCount(Subquery):
-    """COUNT(*) of a correlated subquery (0 when empty), on SQLite and PostgreSQL."""
-
-    template = "(SELECT COUNT(*) FROM (%(subquery)s) _count)"
-    output_field = IntegerField()
 
 
 def suppress(count, value=None):
@@ -357,73 +351,9 @@ def dashboard(year) -> dict:
 
 # Expansion report ----------------------------------------------------------------------------
 
-def readiness(year, scope="pipeline"):
-    """Schools with their readiness for ``year`` and the ranking rule's score, ranked.
-
-    Score (0-5): kick-off held, an implementation plan for the year, at least one trained
-    teacher, at least one lesson given, at least one lesson feedback. Ties: fewer obstacles
-    reported in the school's latest year survey, then more trained teachers, then more lessons
-    given, then name. ``scope`` "pipeline" keeps schools with interest, intake or planned."""
-    today = timezone.localdate()
-    groepen = Groep.objects.filter(school=OuterRef("pk"), school_year=year)
-    teachers = GroepTeacher.objects.filter(groep__school=OuterRef("pk"), groep__school_year=year).order_by()
-    survey = (
-        SchoolYearSurvey.objects.filter(school=OuterRef("pk"), school_year__lte=year, answered_at__isnull=False)
-        .order_by("-school_year")
-        .annotate(obstacles=sum((Cast(name, IntegerField()) for name in OBSTACLES[1:]), Cast(OBSTACLES[0], IntegerField())))
-    )
-    schools = School.objects.all() if scope == "all" else School.objects.filter(status__in=CANDIDATES)
-    def flag(condition):
-        return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
-
-    return (
-        schools.only("name", "brin", "vestigingsnummer", "municipality", "wijk", "status", "kickoff_date")
-        .annotate(
-            groepen_n=SubqueryCount(groepen.values("pk")),
-            plan=Exists(ImplementationPlan.objects.filter(school=OuterRef("pk"), school_year=year)),
-            teachers_n=SubqueryCount(teachers.values("user_id").distinct()),
-            trained_n=SubqueryCount(trained_teachers(teachers).values("user_id").distinct()),
-            lessons_given=SubqueryCount(LessonDelivery.objects.filter(groep__school=OuterRef("pk"), groep__school_year=year).values("pk")),
-            feedback_n=SubqueryCount(LessonFeedback.objects.filter(delivery__groep__school=OuterRef("pk"), delivery__groep__school_year=year).values("pk")),
-            obstacles=Coalesce(Subquery(survey.values("obstacles")[:1]), Value(0)),
-            survey_year=Subquery(survey.values("school_year")[:1]),
-        )
-        .annotate(
-            kickoff_held=flag(Q(kickoff_date__lte=today)),
-            score=flag(Q(kickoff_date__lte=today)) + flag(Q(plan=True)) + flag(Q(trained_n__gt=0))
-            + flag(Q(lessons_given__gt=0)) + flag(Q(feedback_n__gt=0)),
-        )
-        .order_by("-score", "obstacles", "-trained_n", "-lessons_given", "name", "pk")
-    )
-
-
-def obstacles_of(school_ids, year) -> dict:
-    """The obstacles named in each school's latest answered year survey up to ``year`` (one query)."""
-    surveys = SchoolYearSurvey.objects.filter(school_year__lte=year, answered_at__isnull=False)
-    if len(school_ids) <= 500:  # a whole ranking reads every answered survey instead of a huge IN list
-        surveys = surveys.filter(school_id__in=school_ids)
-    rows = (
-        surveys
-        .order_by("school_id", "-school_year").values("school_id", *OBSTACLES)
-    )
-    result = {}
-    for row in rows:
-        result.setdefault(row["school_id"], [name for name in OBSTACLES if row[name]])
-    return result
-
-
-def readiness_rows(schools, year, offset=0) -> list[dict]:
-    """Plain rows for the screen and the spreadsheet alike (same keys, same numbers)."""
-    schools = list(schools)
-    obstacles = obstacles_of([school.pk for school in schools], year)
-    return [{
-        "rank": offset + index, "pk": school.pk, "name": school.name, "brin": f"{school.brin}{school.vestigingsnummer}",
-        "municipality": school.municipality, "status": str(school.get_status_display()), "score": school.score,
-        "kickoff_held": bool(school.kickoff_held), "kickoff_date": school.kickoff_date, "plan": bool(school.plan),
-        "groepen": school.groepen_n, "teachers": school.teachers_n, "trained": school.trained_n,
-        "lessons_given": school.lessons_given, "feedback": school.feedback_n,
-        "obstacles": obstacles.get(school.pk, []),
-    } for index, school in enumerate(schools, start=1)]
+def readiness_rows(year, scope="pipeline", school_id=None) -> list[dict]:
+    """The ranked readiness rows (``ranking.ranked``: two queries whatever the number of schools)."""
+    return ranking.ranked(year, scope, school_id)
 
 
 def lessons_needing_revision(year) -> list[dict]:

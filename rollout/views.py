@@ -47,7 +47,7 @@ def report(request):
     form = ReportForm(request.GET or None)
     year, scope = form.year(), form.ranking_scope()
     data_version = cache.version()
-    ranked = cache.cached("readiness", lambda: selectors.readiness_rows(selectors.readiness(year, scope), year), year, scope,
+    ranked = cache.cached("readiness", lambda: selectors.readiness_rows(year, scope), year, scope,
                           data_version=data_version)
     revision = cache.cached("revision", lambda: selectors.lessons_needing_revision(year), year, get_language(), data_version=data_version)
     if request.GET.get("export") == "xlsx":
@@ -84,7 +84,7 @@ def school(request, pk):
     school = get_object_or_404(School, pk=pk)
     form = YearForm(request.GET or None)
     year = form.year()
-    readiness = selectors.readiness_rows(selectors.readiness(year, "all").filter(pk=school.pk), year)[0]
+    readiness = selectors.readiness_rows(year, "all", school_id=school.pk)[0]
     return TemplateResponse(request, "rollout/school.html", {
         "form": form, "school": school, "year": year, "year_label": schoolyear.label(year),
         "groepen": selectors.school_groepen(school, year), "readiness": readiness,

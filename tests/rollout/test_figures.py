@@ -65,11 +65,11 @@ def test_progress_and_months(rollout):
 
 
 def test_readiness_ranking_follows_the_rule(rollout):
-    rows = selectors.readiness_rows(selectors.readiness(Y), Y)
+    rows = selectors.readiness_rows(Y)
     # B: kick-off, trained t4, a lesson, feedback = 4; E: plan = 1; D: plan = 1 but two obstacles; C: 0.
     assert [(row["name"], row["score"]) for row in rows] == [("B-school", 4), ("E-school", 1), ("D-school", 1), ("C-school", 0)]
     assert rows[2]["obstacles"] == ["obstacle_time", "obstacle_parents"] and rows[2]["kickoff_held"] is False
-    everyone = selectors.readiness_rows(selectors.readiness(Y, "all"), Y)
+    everyone = selectors.readiness_rows(Y, "all")
     assert everyone[0] | {} == everyone[0] and everyone[0]["name"] == "A-school"
     assert (everyone[0]["score"], everyone[0]["trained"], everyone[0]["teachers"], everyone[0]["lessons_given"], everyone[0]["feedback"]) == (5, 2, 3, 5, 5)
 
