@@ -1,5 +1,6 @@
 """One-click logging made safe: what was logged, an undo for a short time, a warning before a
-lesson is logged twice for a groep, and the register panel on a class lesson page.
+lesson is logged twice for a groep (``services.earlier_dates``), and the register panel on a
+class lesson page.
 
 The register's write path stays ``services.log_delivery`` / ``services.remove_delivery``; this
 module only decides what to offer. The undo offer lives in the session (no query to show it);
@@ -23,11 +24,6 @@ SESSION_KEY = "schools_quick_log_undo"
 
 
 # Reads ---------------------------------------------------------------------------------------
-
-def earlier_dates(groep, lesson) -> list:
-    """Days on which ``lesson`` was already given to ``groep``, newest first."""
-    return list(LessonDelivery.objects.filter(groep=groep, lesson=lesson).order_by("-date").values_list("date", flat=True))
-
 
 def groepen_for_lesson(user, lesson):
     """The teacher's groepen of this school year whose programme holds ``lesson``, each with

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from home.validators import parse_id
 from lessons.models import ClassLessonPage
 
-from . import quick_log
+from . import quick_log, services
 from .models import Groep
 
 
@@ -38,7 +38,7 @@ def quick_log_view(request, pk):
     if lesson is None or not groep.programme_id or not lesson.is_descendant_of(groep.programme):
         messages.error(request, _("Deze les hoort niet bij het programma van de groep."))
         return redirect(next_url)
-    earlier = quick_log.earlier_dates(groep, lesson)
+    earlier = services.earlier_dates(groep, lesson)
     if earlier and request.POST.get("confirm") != "1":
         return render(request, "schools/quick_log_confirm.html", {
             "groep": groep, "lesson": lesson, "earlier": earlier, "next_url": next_url,

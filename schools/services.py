@@ -173,18 +173,25 @@ def remove_delivery(delivery: LessonDelivery) -> None:
     delivery.delete()
 
 
+def earlier_dates(groep, lesson, *, besides: LessonDelivery | None = None) -> list:
+    """Days on which ``lesson`` was given to ``groep``, newest first (one query). With ``besides``,
+    only other days than that entry's. The one read behind both warnings about a lesson given
+    twice: one-click logging asks first, the full form warns after (``repeat_warning``)."""
+    deliveries = LessonDelivery.objects.filter(groep_id=groep.pk, lesson_id=lesson.pk)
+    if besides is not None:
+        deliveries = deliveries.exclude(pk=besides.pk).exclude(date=besides.date)
+    return list(deliveries.order_by("-date").values_list("date", flat=True))
+
+
 def repeat_warning(delivery: LessonDelivery) -> str | None:
     """"Les 5 is al gegeven op 12 november." when this groep had the lesson on another day too:
     a warning, not a refusal (a lesson may be repeated on purpose)."""
     from django.utils.formats import date_format
 
-    earlier = (
-        LessonDelivery.objects.filter(groep_id=delivery.groep_id, lesson_id=delivery.lesson_id)
-        .exclude(pk=delivery.pk).exclude(date=delivery.date).order_by("-date").values_list("date", flat=True).first()
-    )
-    if earlier is None:
+    earlier = earlier_dates(delivery.groep, delivery.lesson, besides=delivery)
+    if not earlier:
         return None
-    return _("Les %(number)s is al gegeven op %(date)s.") % {"number": delivery.lesson.number, "date": date_format(earlier, "j F")}
+    return _("Les %(number)s is al gegeven op %(date)s.") % {"number": delivery.lesson.number, "date": date_format(earlier[0], "j F")}
 
 
 # Admin: deleting pages the register uses ------------------------------------------------------
