@@ -24,6 +24,10 @@ from django.utils.translation import gettext as _
 # The query parameter the language switcher adds when it had to fall back to an ancestor page.
 FALLBACK_PARAM = "vertaling"
 FALLBACK_VALUE = "ontbreekt"
+# The query parameter the switcher adds on carers' pages: the visitor chose this language. The
+# middleware remembers it (device cookie; the household through the ``carer_language_chosen``
+# hook) and drops it, so the choice survives on another device (``schools.carer_language``).
+CHOICE_PARAM = "taalkeuze"
 
 
 def teacher_languages() -> list[str]:
@@ -96,11 +100,14 @@ def nearest_translation(page, language_code):
     return None, False
 
 
-def with_query(url: str, query: str, *, fallback: bool = False) -> str:
-    """``url`` with the current query string kept (e.g. a search) and the fallback marker."""
+def with_query(url: str, query: str, *, fallback: bool = False, choice: str = "") -> str:
+    """``url`` with the current query string kept (e.g. a search), the fallback marker and the
+    language-choice marker."""
     parts = [query] if query else []
     if fallback:
         parts.append(urlencode({FALLBACK_PARAM: FALLBACK_VALUE}))
+    if choice:
+        parts.append(urlencode({CHOICE_PARAM: choice}))
     return f"{url}?{'&'.join(parts)}" if parts else url
 
 
@@ -139,15 +146,25 @@ class CarerLanguageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.GET.get(FALLBACK_PARAM) == FALLBACK_VALUE and request.method == "GET":
-            messages.info(request, _("Deze pagina is nog niet vertaald. U ziet de dichtstbijzijnde pagina in uw taal."))
-            rest = request.GET.copy()
-            del rest[FALLBACK_PARAM]
-            return HttpResponseRedirect(with_query(request.path, rest.urlencode()))
+        if request.method == "GET" and (request.GET.get(FALLBACK_PARAM) == FALLBACK_VALUE or CHOICE_PARAM in request.GET):
+            return self._consume_markers(request)
         response = self.get_response(request)
         language = translation.get_language()
         if response.status_code == 404 and is_carer_only(language) and request.path.startswith(f"/{language}/") and _wagtail_page_request(request):
             return redirect_to_dutch(request, language)
+        return response
+
+    @staticmethod
+    def _consume_markers(request):
+        """Turn the switcher's markers into a notice and a remembered choice, then drop them."""
+        rest = request.GET.copy()
+        if rest.get(FALLBACK_PARAM) == FALLBACK_VALUE:
+            messages.info(request, _("Deze pagina is nog niet vertaald. U ziet de dichtstbijzijnde pagina in uw taal."))
+            del rest[FALLBACK_PARAM]
+        chosen = rest.pop(CHOICE_PARAM, [""])[-1]
+        response = HttpResponseRedirect(with_query(request.path, rest.urlencode()))
+        if chosen == translation.get_language():  # a marker for another language than the URL's is ignored
+            remember_choice(request, response, chosen)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
@@ -177,6 +194,8 @@ def switcher_links(request, page=None) -> list[dict]:
         match = getattr(request, "resolver_match", None)
         carer_page = bool(match and view_is_carer_facing(match.func))
     offered = languages_for(carer_page)
+    # A switch on a carers' page is a carer's choice (not on the home page, shared with teachers).
+    marks_choice = carer_page and (not is_page or getattr(page, "carer_nav", True))
     translations = {}
     if is_page:
         translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
@@ -198,7 +217,7 @@ def switcher_links(request, page=None) -> list[dict]:
         else:
             url = translate_url(request.path, code) if request is not None else "/"
         if code != current:
-            url = with_query(url or "/", "" if fallback else query, fallback=fallback)
+            url = with_query(url or "/", "" if fallback else query, fallback=fallback, choice=code if marks_choice else "")
         links.append({"code": code, "name": name, "url": url, "current": code == current, "fallback": fallback})
     return links
 
@@ -241,6 +260,17 @@ def remember_language(response, language_code: str):
             secure=settings.SESSION_COOKIE_SECURE, httponly=True,
         )
     return response
+
+
+def remember_choice(request, response, language_code: str):
+    """The visitor picked ``language_code``: the device remembers it, and so does whatever app
+    keeps carers (hook ``carer_language_chosen(request, language_code)``; ``schools`` stores
+    it on the household)."""
+    from wagtail import hooks
+
+    for fn in hooks.get_hooks("carer_language_chosen"):
+        fn(request, language_code)
+    return remember_language(response, language_code)
 
 
 def remembered_language(request) -> str:

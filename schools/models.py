@@ -350,6 +350,9 @@ class Household(models.Model):
     token = models.CharField(max_length=64, unique=True, editable=False)
     resume_code = models.CharField(_("code om verder te gaan"), max_length=16, unique=True, editable=False)
     created_at = models.DateTimeField(_("aangemaakt op"), auto_now_add=True)
+    # The carer's language, chosen once (code page or switcher) and restored by the resume code
+    # on another device; the device cookie alone would forget it there. Blank: never chosen.
+    language = models.CharField(_("taal"), max_length=8, blank=True, choices=settings.LANGUAGES)
 
     class Meta:
         verbose_name = _("huishouden")

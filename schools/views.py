@@ -3,6 +3,7 @@ public registration. Each view checks access itself: teachers reach only their o
 groepen answer 404, so their existence is not revealed)."""
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,11 +17,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 
-from home.languages import carer_facing, localized_pages, remember_language
+from home.languages import carer_facing, localized_pages, remember_language, url_in_language
 from home.validators import parse_id
 from lessons.models import ClassLessonPage
 
-from . import conf, households, planning, ratelimit, selectors, services
+from . import carer_language, conf, households, planning, ratelimit, selectors, services
 from .forms import CodeForm, DeliveryForm, RegistrationForm
 from .models import Groep, LessonDelivery
 from .permissions import can_manage_carer_code, is_coordinator
@@ -196,15 +197,30 @@ def _managed_groep(request, pk):
     return groep
 
 
+def _letter_access(request, groep, language_code) -> dict:
+    """The link, entry address and QR code of one language of the letter: each points to the
+    carers' URL in that language, so scanning the Arabic half opens the Arabic code page."""
+    with translation.override(language_code):
+        link = request.build_absolute_uri(reverse("schools:carer_code_link", kwargs={"code": groep.carer_code}))
+        return {
+            "language": language_code,
+            "link": link,
+            "entry_url": request.build_absolute_uri(reverse("schools:carer_entry")),
+            "qr_svg": segno.make(link, error="m").svg_inline(scale=5, title=_("QR-code naar de thuismodules")),
+        }
+
+
 @login_required
 def carer_letter(request, pk):
-    """Printable A4 letter for carers: the code, the link and a QR code (segno, inline SVG)."""
+    """Printable A4 letter for carers: the code, the link and a QR code (segno, inline SVG), in
+    Dutch and, with ``?taal=<code>``, once more in that carer language (an unknown code: Dutch only)."""
     groep = _managed_groep(request, pk)
-    link = request.build_absolute_uri(reverse("schools:carer_code_link", kwargs={"code": groep.carer_code}))
-    qr = segno.make(link, error="m")
+    second = request.GET.get("taal", "")
+    languages = [code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE]
     return render(request, "schools/carer_letter.html", {
-        "groep": groep, "link": link, "entry_url": request.build_absolute_uri(reverse("schools:carer_entry")),
-        "qr_svg": qr.svg_inline(scale=5, title=_("QR-code naar de thuismodules")),
+        "groep": groep,
+        "dutch": _letter_access(request, groep, settings.LANGUAGE_CODE),
+        "second": _letter_access(request, groep, second) if second in languages else None,
     })
 
 
@@ -237,9 +253,10 @@ def _enter_with_code(request, raw_code, *, ask_before_switching=False):
     elif ask_before_switching and household != current:
         confirm = render(request, "schools/carer_switch_confirm.html", {"groep": groep, "current": current})
         return confirm, None, 200
-    response = redirect("schools:carer_home")  # in the language of the code page
+    language = carer_language.language_on_entry(request, household)  # the household's, when not chosen here
+    response = redirect(url_in_language("schools:carer_home", language))
     households.remember(response, household)
-    remember_language(response, translation.get_language())
+    remember_language(response, language)
     return response, None, 302
 
 

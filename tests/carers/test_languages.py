@@ -110,13 +110,14 @@ def test_finishing_a_translated_module_counts_for_the_dutch_module(client, carer
 
 def test_switcher_links_to_the_translation_and_keeps_the_query_string(client, carer_tree):
     links = switcher(client.get(carer_tree["module"].url, {"stap": "2"}))
-    assert links["en"] == f"{carer_tree['module_en'].url}?stap=2"
-    assert links["ar"] == f"{carer_tree['module_ar'].url}?stap=2"
+    # ``taalkeuze``: the carer picked this language (remembered, then dropped: test_household_language)
+    assert links["en"] == f"{carer_tree['module_en'].url}?stap=2&taalkeuze=en"
+    assert links["ar"] == f"{carer_tree['module_ar'].url}?stap=2&taalkeuze=ar"
 
 
 def test_switcher_falls_back_to_the_nearest_translated_ancestor_with_a_notice(client, carer_tree):
     links = switcher(client.get(carer_tree["dutch_only"].url))
-    assert links["ar"] == f"{carer_tree['thuis_ar'].url}?vertaling=ontbreekt"
+    assert links["ar"] == f"{carer_tree['thuis_ar'].url}?vertaling=ontbreekt&taalkeuze=ar"
     response = client.get(links["ar"])
     assert response.status_code == 302 and response["Location"] == carer_tree["thuis_ar"].url
     followed = client.get(response["Location"])
