@@ -37,3 +37,14 @@ def bump_content_version(**kwargs) -> None:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): start a new series above any old one
         cache.set(VERSION_KEY, _new_series() + 1, None)
+
+
+def versioned(name: str, compute):
+    """``compute()``, kept under the content version: for page-tree reads that are the same for
+    every visitor (programme links, breadcrumbs, neighbours), so a publish refreshes them."""
+    key = f"bounce:tree:{content_version()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value

@@ -9,6 +9,7 @@ needs the model classes themselves, lives in ``lessons.search``.
 
 from django.db.models import Count, Q
 
+from home.chrome_cache import versioned
 from home.roles import is_teacher  # noqa: F401 (roles live in the kernel; callers use selectors.is_teacher)
 
 from .programme import ProgrammeType
@@ -50,9 +51,11 @@ def index_context(index_page, user) -> dict:
 
 def part_context(page, request) -> dict:
     """Breadcrumbs, previous/next within the programme and (course) the teacher's own progress."""
-    ancestors = list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth"))
-    siblings = list(type(page).objects.sibling_of(page).live().order_by("number", "path")
-                    .only("id", "title", "number", "url_path", "path", "depth"))
+    ancestors, siblings = versioned(f"part:{page.pk}", lambda: (  # the same for everyone until a publish
+        list(page.get_ancestors().filter(depth__gte=2).only("id", "title", "url_path", "path", "depth")),
+        list(type(page).objects.sibling_of(page).live().order_by("number", "path")
+             .only("id", "title", "number", "url_path", "path", "depth")),
+    ))
     position = next((i for i, s in enumerate(siblings) if s.id == page.id), None)
     context = {
         "breadcrumbs": ancestors,

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     # Public pages for anonymous visitors, straight from the cache (home.page_cache). Inside
     # every middleware that adds headers, so a cached answer carries them too.
     "home.page_cache.AnonymousPageCacheMiddleware",
+    # Which page a path serves, from the cache under the content version (home.route_cache).
+    "home.route_cache.RouteCacheMiddleware",
     # Arabic, Turkish and Polish are for carers' pages only; others answer in Dutch (home.languages).
     "home.languages.CarerLanguageMiddleware",
     # Last, as django-axes asks: it inspects the response of the login views.

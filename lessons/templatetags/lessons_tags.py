@@ -1,23 +1,28 @@
 """Template tags for the site navigation: the programme pages in the current language."""
 
 from django import template
+from django.utils import translation
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from wagtail import hooks
 from wagtail.models import Locale
+
+from home.chrome_cache import versioned
 
 register = template.Library()
 
 
 @register.simple_tag
 def programme_pages():
-    """The live programme index pages of the active language, in tree order (one query)."""
+    """The live programme index pages of the active language, in tree order: two queries per
+    content version (``home.chrome_cache.versioned``), none on a signed-in user's next page."""
     from lessons.models import ProgrammeIndexPage
 
-    return list(
+    language = translation.get_language()
+    return versioned(f"programmes:{language}", lambda: list(
         ProgrammeIndexPage.objects.live().filter(locale__language_code=Locale.get_active().language_code)
         .order_by("path").only("id", "title", "url_path", "path", "depth", "programme_type")
-    )
+    ))
 
 
 @register.simple_tag(takes_context=True)
