@@ -18,12 +18,12 @@ from tests.h5p.browser_support import static_cors_like_whitenoise  # noqa: F401 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def letter_link(groep, teacher):
+def letter_link(of_groep, teacher):
     """The link printed under the letter's QR code, checked to be what the QR code encodes."""
-    groep.teachers.add(teacher)
+    of_groep.teachers.add(teacher)
     client = Client()
     client.force_login(teacher)
-    html = client.get(f"/mijn-groepen/{groep.pk}/brief/").content.decode()
+    html = client.get(f"/mijn-groepen/{of_groep.pk}/brief/").content.decode()
     link = re.search(r'class="letter__link meta" dir="ltr">([^<]+)<', html).group(1)
     qr_paths = re.findall(r'<path[^>]* d="([^"]+)"', segno.make(link, error="m").svg_inline(scale=5))
     assert qr_paths and all(path in html for path in qr_paths), "the QR code encodes the printed link"
