@@ -14,6 +14,7 @@ processes, so they only see committed rows. On SQLite the test database is a fil
 """
 
 import os
+import re
 import secrets
 import shutil
 import socket
@@ -23,7 +24,9 @@ import time
 import urllib.error
 import urllib.request
 from contextlib import contextmanager
+from http.cookies import SimpleCookie
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit
 
 from django.db import connection
 
@@ -48,8 +51,11 @@ def database_url() -> str:
     return f"postgres://{user}{password}@{settings.get('HOST') or '127.0.0.1'}:{settings.get('PORT') or 5432}/{settings['NAME']}"
 
 
-def server_environment(extra: dict | None = None, cache_dir: str | None = None) -> dict:
-    """A production-like environment: required variables set, plain HTTP, the test database."""
+def server_environment(extra: dict | None = None, cache_dir: str | None = None, secret_key: str | None = None) -> dict:
+    """A production-like environment: required variables set, plain HTTP, the test database.
+
+    Servers of one site share ``secret_key`` (signed carer cookies, the session's password hash
+    and password-reset links are only valid where the key is the same)."""
     env = {
         key: value for key, value in os.environ.items()
         if key not in {"REDIS_URL", "DATABASE_URL", "DJANGO_SETTINGS_MODULE", "TRUSTED_PROXY_COUNT", "CACHE_DIR"}
@@ -57,7 +63,7 @@ def server_environment(extra: dict | None = None, cache_dir: str | None = None) 
     env.update({
         "DJANGO_SETTINGS_MODULE": "tests.server_settings",
         "PYTHONPATH": str(BASE_DIR),
-        "SECRET_KEY": secrets.token_urlsafe(48),
+        "SECRET_KEY": secret_key or secrets.token_urlsafe(48),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DATABASE_URL": database_url(),
         "DB_CONN_MAX_AGE": "0",
@@ -92,8 +98,10 @@ def app_servers(count: int = 2, env: dict | None = None, workers: int = 1, share
 
     ``env`` adds or overrides environment variables. With ``share_cache`` (the default) all
     servers get one ``CACHE_DIR``, as the workers of one host do; ``shared_cache_dir()``
-    names it for the test process. Server logs are in the error message if a server fails."""
+    names it for the test process. All servers share one ``SECRET_KEY``, as the app servers of
+    one site must. Server logs are in the error message if a server fails."""
     workdir = Path(tempfile.mkdtemp(prefix="bounce-servers-"))
+    secret_key = secrets.token_urlsafe(48)
     processes, urls = [], []
     try:
         for number in range(count):
@@ -104,7 +112,7 @@ def app_servers(count: int = 2, env: dict | None = None, workers: int = 1, share
             process = subprocess.Popen(  # noqa: S603 (fixed arguments)
                 [str(GUNICORN), "bounce.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
                  "--chdir", str(BASE_DIR), "--log-level", "warning", "--timeout", "60"],
-                env=server_environment(env, cache_dir), stdout=log, stderr=subprocess.STDOUT, cwd=BASE_DIR,
+                env=server_environment(env, cache_dir, secret_key), stdout=log, stderr=subprocess.STDOUT, cwd=BASE_DIR,
             )
             processes.append((process, log))
             url = f"http://127.0.0.1:{port}"
@@ -131,6 +139,12 @@ def shared_cache_dir() -> str:
     return str(app_servers.last_workdir / "cache")
 
 
+def server_logs(tail: int = 6000) -> str:
+    """The end of each running server's log (for an assertion message when a server answers 500)."""
+    logs = sorted(app_servers.last_workdir.glob("server-*.log"))
+    return "\n".join(f"--- {path.name}\n{path.read_text(errors='replace')[-tail:]}" for path in logs)
+
+
 def file_cache(location: str) -> dict:
     """A CACHES setting for the same file cache the production settings use without Redis."""
     return {"default": {
@@ -139,17 +153,83 @@ def file_cache(location: str) -> dict:
     }}
 
 
-def get(url: str, headers: dict | None = None, data: bytes | None = None) -> tuple[int, dict, str]:
-    """(status, headers, body) without raising on 4xx/5xx and without following redirects."""
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
 
-    class NoRedirect(urllib.request.HTTPRedirectHandler):
-        def redirect_request(self, *args, **kwargs):
-            return None
 
-    request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310
-    opener = urllib.request.build_opener(NoRedirect)
+def _open(url: str, headers: dict | None = None, data: bytes | None = None):
+    """(status, message headers, body bytes) without raising on 4xx/5xx or following redirects."""
+    request = urllib.request.Request(url, data=data, headers=headers or {})  # noqa: S310 (local test server)
+    opener = urllib.request.build_opener(_NoRedirect)
     try:
         with opener.open(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read().decode("utf-8", "replace")
+            return response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
-        return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
+        return error.code, error.headers, error.read()
+
+
+def get(url: str, headers: dict | None = None, data: bytes | None = None) -> tuple[int, dict, str]:
+    """(status, headers, body) without raising on 4xx/5xx and without following redirects."""
+    status, message, body = _open(url, headers, data)
+    return status, dict(message), body.decode("utf-8", "replace")
+
+
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Visitor:
+    """One browser talking to any of the app servers, as if through the site's TLS proxy.
+
+    Keeps its cookies across servers (a load balancer may send each request elsewhere), sends
+    ``X-Forwarded-Proto: https`` and ``X-Forwarded-For`` as the proxy would (so the production
+    settings' Secure cookies and HTTPS CSRF checks apply), and posts forms with their CSRF
+    token and a same-origin ``Origin``/``Referer``. urllib's own cookie jar would drop the
+    Secure cookies over the plain HTTP between proxy and app server, hence this small jar."""
+
+    def __init__(self, address: str = "198.51.100.10"):
+        self.address = address
+        self.cookies: dict[str, str] = {}
+        self.last_status, self.last_headers, self.last_body = None, None, ""
+
+    def _headers(self, url: str, extra: dict | None) -> dict:
+        headers = {"X-Forwarded-Proto": "https", "X-Forwarded-For": self.address, "Accept-Language": "nl"}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{name}={value}" for name, value in self.cookies.items())
+        headers.update(extra or {})
+        return headers
+
+    def _remember(self, message) -> None:
+        for header in message.get_all("Set-Cookie") or []:
+            jar = SimpleCookie()
+            jar.load(header)
+            for name, morsel in jar.items():
+                if morsel["max-age"] == "0" or not morsel.value:
+                    self.cookies.pop(name, None)
+                else:
+                    self.cookies[name] = morsel.value
+
+    def request(self, url: str, data: dict | None = None, headers: dict | None = None) -> tuple[int, dict, str]:
+        body = None
+        extra = dict(headers or {})
+        if data is not None:
+            parts = urlsplit(url)
+            origin = f"https://{parts.netloc}"
+            body = urlencode(data, doseq=True).encode()
+            extra = {"Content-Type": "application/x-www-form-urlencoded", "Origin": origin,
+                     "Referer": origin + parts.path, **extra}
+        status, message, raw = _open(url, self._headers(url, extra), body)
+        self._remember(message)
+        self.last_status, self.last_headers, self.last_body = status, dict(message), raw.decode("utf-8", "replace")
+        return self.last_status, self.last_headers, self.last_body
+
+    def get(self, url: str, headers: dict | None = None) -> tuple[int, dict, str]:
+        return self.request(url, headers=headers)
+
+    def submit(self, url: str, fields: dict, form_url: str | None = None) -> tuple[int, dict, str]:
+        """GET the form at ``form_url`` (default ``url``), then POST ``fields`` with its CSRF token."""
+        status, _headers, html = self.get(form_url or url)
+        match = CSRF_INPUT.search(html)
+        if status != 200 or not match:
+            raise AssertionError(f"no form with a CSRF token at {form_url or url} (status {status}):\n{html[:2000]}")
+        return self.request(url, data={"csrfmiddlewaretoken": match.group(1), **fields})
