@@ -4,7 +4,8 @@ Required: SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL. Optional: REDIS_URL (shared c
 with several hosts, without it one host's workers share a file cache in CACHE_DIR),
 TRUSTED_PROXY_COUNT (reverse proxies in front, default 0), SMTP settings (EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
 EMAIL_HOST_PASSWORD, EMAIL_USE_TLS), WAGTAILADMIN_BASE_URL, CSRF_TRUSTED_ORIGINS,
-SECURE_SSL_REDIRECT (default on; off only behind a proxy that already redirects).
+SECURE_SSL_REDIRECT (default on; off only behind a proxy that already redirects), object storage
+(AWS_STORAGE_BUCKET_NAME, H5P_S3_BUCKET and the AWS_S3_* connection; see object_storage).
 """
 
 import os
@@ -12,7 +13,7 @@ import os
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from . import env
+from . import env, object_storage
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -68,6 +69,12 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+
+# Media and H5P packages in S3-compatible buckets when AWS_STORAGE_BUCKET_NAME / H5P_S3_BUCKET are
+# set, the local file system otherwise (bounce.settings.object_storage says why two buckets).
+STORAGES = object_storage.storages(STORAGES)  # noqa: F405
+if STORAGES["default"]["BACKEND"] == object_storage.S3_BACKEND:
+    WAGTAILDOCS_SERVE_METHOD = "serve_view"  # every download passes the teacher-material check
 
 # Reverse proxies in front of the app servers that append to X-Forwarded-For (0: none, the
 # client connects directly). Too high lets visitors choose their own address; see home.client_ip.
