@@ -9,6 +9,7 @@ Only anonymous visitors get the cached header: a signed-in user's header carries
 token (the logout form) and role-specific links.
 """
 
+import contextvars
 import time
 
 from django.core.cache import cache
@@ -23,16 +24,44 @@ def _new_series() -> int:
     return time.time_ns() // 1_000_000
 
 
+# The version a request started with, read once (``ContentVersionMiddleware``). Besides saving
+# a cache round trip per fragment, it keeps one request's keys consistent: a page loaded before a
+# publish elsewhere is never stored under the version that publish started.
+_request_version: contextvars.ContextVar = contextvars.ContextVar("bounce_content_version", default=None)
+
+
+class ContentVersionMiddleware:
+    """Reads the content version at most once per request. Before every middleware that uses it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = _request_version.set({})
+        try:
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
+
+
 def content_version() -> int:
+    memo = _request_version.get()
+    if memo and "version" in memo:
+        return memo["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _new_series(), None)
         version = cache.get(VERSION_KEY) or _new_series()
+    if memo is not None:
+        memo["version"] = version
     return version
 
 
 def bump_content_version(**kwargs) -> None:
     """Signal receiver: the page tree changed, so every cached chrome fragment is stale."""
+    memo = _request_version.get()
+    if memo:  # the publishing request itself goes on with the new version
+        memo.pop("version", None)
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): start a new series above any old one

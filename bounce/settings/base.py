@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Public pages for anonymous visitors, straight from the cache (home.page_cache). Inside
     # every middleware that adds headers, so a cached answer carries them too.
+    # The content version (home.chrome_cache) read once per request, for every cache below.
+    "home.chrome_cache.ContentVersionMiddleware",
     "home.page_cache.AnonymousPageCacheMiddleware",
     # Which page a path serves, from the cache under the content version (home.route_cache).
     "home.route_cache.RouteCacheMiddleware",
@@ -183,6 +185,8 @@ CACHES = {
 
 # Security defaults that hold everywhere; production adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True
+# Sessions in the database, never in the cache alone: logins keep working while Redis is down.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the token from the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -251,6 +255,8 @@ TEACHERS_GROUP = "Leerkrachten"
 
 # H5P identifies a carer by their anonymous household (signed cookie), never by name.
 H5P_LEARNER_RESOLVER = "schools.households.h5p_learner_key"
+# Carers read "u": H5P interface strings rewritten on Dutch carers' pages (h5p.l10n).
+H5P_INTERFACE_REWRITES = "schools.carer_h5p.formal_dutch"
 # The standalone H5P activity page uses the site's layout (the h5p app ships a bare one).
 H5P_PAGE_TEMPLATE = "base.html"
 # A teacher invited for a groep joins it when accepting the invitation.

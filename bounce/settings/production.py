@@ -50,11 +50,19 @@ if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
         "(environment variable REDIS_URL must be a Redis URL)."
     )
 if REDIS_URL:
+    # Degrades while Redis is down (home.resilient_cache): pages render from the database,
+    # sessions are in the database, and the version keys restart once Redis answers again.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "home.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "bounce",
+            "OPTIONS": {
+                "socket_connect_timeout": 0.5,
+                "socket_timeout": 1.0,
+                # home.chrome_cache.VERSION_KEY and rollout.cache.VERSION_KEY
+                "RESET_KEYS": ["bounce:content-version", "rollout:data-version"],
+            },
         }
     }
 else:

@@ -1,0 +1,133 @@
+"""Redis cache that degrades instead of failing: a Redis outage makes pages slower, not broken.
+
+Everything this site keeps in the cache can be recomputed (pages, fragments, routes, the
+content and rollout versions, rate-limit counters), and sessions live in the database. So
+while Redis cannot be reached, reads miss and writes are dropped, and requests carry on
+rendering from the database. After one failed call a process leaves Redis alone for
+``RETRY_AFTER`` seconds instead of paying a connection attempt on every call.
+
+Stale pages after the outage: a publish while Redis is down cannot bump the content version
+(``home.chrome_cache``), and when Redis comes back (with its data, e.g. after a network
+partition or a restart from a snapshot) the pages stored under the old version would be served
+again. So a process that saw the outage first deletes ``RESET_KEYS`` (the content and rollout
+version keys) on its first successful call afterwards: every reader then starts a new version
+series above all old ones, and nothing cached before or during the outage is read again. Any
+process that published during the outage saw it (its bump failed), and so does every worker
+that served a request meanwhile.
+
+Rate limits (``h5p.ratelimit``) fail open while Redis is down: refusing every pupil's results
+would lose them, and the login lock-out (django-axes) is in the database.
+"""
+
+import logging
+import threading
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+log = logging.getLogger(__name__)
+
+RETRY_AFTER = 1.0  # seconds without Redis after a failed call, per process
+
+
+class _Outage:
+    """Per process and Redis location, shared by the threads of a gthread worker (Django gives
+    each thread its own cache object): one thread's failure spares the others the attempt, and
+    whichever thread reaches Redis first afterwards restarts the versions."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.down_until = 0.0
+        self.seen = False
+
+
+_OUTAGES: dict[str, _Outage] = {}
+_OUTAGES_LOCK = threading.Lock()
+
+
+def _outage_for(location) -> _Outage:
+    with _OUTAGES_LOCK:
+        return _OUTAGES.setdefault(str(location), _Outage())
+
+
+class ResilientRedisCache(RedisCache):
+    """Django's ``RedisCache`` with every call guarded (see the module docstring).
+
+    ``OPTIONS["RESET_KEYS"]``: cache keys (before prefixing) to delete when Redis answers again."""
+
+    def __init__(self, server, params):
+        options = dict(params.get("OPTIONS") or {})
+        self.reset_keys = list(options.pop("RESET_KEYS", []))
+        super().__init__(server, {**params, "OPTIONS": options})
+        self.outage = _outage_for(server)
+
+    # Every public method goes through _guard; ``default`` is what a call returns without Redis.
+    def _guard(self, call, default):
+        if time.monotonic() < self.outage.down_until:
+            return default
+        try:
+            if self.outage.seen:
+                self._recover()
+            return call()
+        except RedisError:
+            self._mark_down()
+            return default
+
+    def _mark_down(self):
+        with self.outage.lock:
+            if not self.outage.seen:
+                log.warning("cache: Redis is unreachable; serving without it")
+            self.outage.seen = True
+            self.outage.down_until = time.monotonic() + RETRY_AFTER
+
+    def _recover(self):
+        """Redis answers again: forget the versions that could not be bumped meanwhile."""
+        with self.outage.lock:
+            if not self.outage.seen:
+                return
+            if self.reset_keys:
+                super().delete_many(self.reset_keys)  # raises while still down: _guard marks it again
+            self.outage.seen = False
+        log.warning("cache: Redis is back; content and rollout versions restarted")
+
+    def get(self, key, default=None, version=None):
+        return self._guard(lambda: super(ResilientRedisCache, self).get(key, default, version), default)
+
+    def set(self, key, value, timeout=Ellipsis, version=None):
+        timeout = self.default_timeout if timeout is Ellipsis else timeout
+        self._guard(lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), None)
+
+    def add(self, key, value, timeout=Ellipsis, version=None):
+        timeout = self.default_timeout if timeout is Ellipsis else timeout
+        return self._guard(lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), False)
+
+    def touch(self, key, timeout=Ellipsis, version=None):
+        timeout = self.default_timeout if timeout is Ellipsis else timeout
+        return self._guard(lambda: super(ResilientRedisCache, self).touch(key, timeout, version), False)
+
+    def delete(self, key, version=None):
+        return self._guard(lambda: super(ResilientRedisCache, self).delete(key, version), False)
+
+    def get_many(self, keys, version=None):
+        return self._guard(lambda: super(ResilientRedisCache, self).get_many(keys, version), {})
+
+    def set_many(self, data, timeout=Ellipsis, version=None):
+        timeout = self.default_timeout if timeout is Ellipsis else timeout
+        return self._guard(lambda: super(ResilientRedisCache, self).set_many(data, timeout, version), list(data))
+
+    def delete_many(self, keys, version=None):
+        self._guard(lambda: super(ResilientRedisCache, self).delete_many(keys, version), None)
+
+    def has_key(self, key, version=None):
+        return self._guard(lambda: super(ResilientRedisCache, self).has_key(key, version), False)
+
+    def incr(self, key, delta=1, version=None):
+        missing = object()
+        result = self._guard(lambda: super(ResilientRedisCache, self).incr(key, delta, version), missing)
+        if result is missing:  # what callers already handle for a key that is not there
+            raise ValueError(f"Key '{key}' not found (cache unreachable)")
+        return result
+
+    def clear(self):
+        self._guard(lambda: super(ResilientRedisCache, self).clear(), None)
