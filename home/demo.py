@@ -1,4 +1,5 @@
-"""Demo content of the kernel: the Dutch home page, its English translation and the statements."""
+"""Demo content of the kernel: the Dutch home page, its English translation, the statements and
+the footer text."""
 
 import datetime
 
@@ -39,6 +40,23 @@ def _stream(items):
     return [(kind, value) for kind, value in items]
 
 
+def _footer_texts(site):
+    """The footer line (an editable site setting) in every language the catalogue translates it to."""
+    from django.conf import settings
+    from django.utils import translation
+
+    from .models import DEFAULT_FOOTER_TEXT, FooterSettings, FooterText
+
+    footer = FooterSettings.for_site(site)
+    with translation.override(settings.LANGUAGE_CODE):
+        dutch = str(DEFAULT_FOOTER_TEXT)
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            text = str(DEFAULT_FOOTER_TEXT)
+        if code == settings.LANGUAGE_CODE or text != dutch:  # an untranslated language shows the Dutch row anyway
+            FooterText.objects.update_or_create(setting=footer, language=code, defaults={"text": text})
+
+
 def load(stdout):
     root = Page.get_first_root_node()
     nl = Locale.objects.get(language_code="nl")
@@ -66,6 +84,7 @@ def load(stdout):
     site.save()
     if welcome:
         welcome.delete()
+    _footer_texts(site)
 
     reviewed = datetime.date(2026, 11, 1)
     privacy = publish_child(home, StandardPage(

@@ -1,14 +1,20 @@
-"""Kernel models: the image model, the home page and general text pages, and the demo marker."""
+"""Kernel models: the image model, the home page and general text pages, the footer setting and
+the demo marker."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from .blocks import BaseStreamBlock
+from .forms import FooterSettingsForm
 from .page_cache import AnonymousPageCacheMixin
 
 
@@ -99,3 +105,50 @@ class DemoLoad(models.Model):
 
     def __str__(self):
         return self.app_label
+
+
+DEFAULT_FOOTER_TEXT = _("BOUNCE online: veerkracht op de basisschool, voor leerkrachten en ouders/verzorgers.")
+
+
+@register_setting(icon="list-ul")
+class FooterSettings(ClusterableModel, BaseSiteSetting):
+    """The footer's line of text, edited by coordinators (Instellingen → Voettekst) per language.
+
+    One row per language rather than one translatable field: a site setting is not a page, so
+    wagtail-localize does not translate it, and carers read the footer in five languages. A
+    language without a row shows the Dutch row; without any row the built-in line is shown
+    (``home.templatetags.bounce_tags.footer_text``). Saving clears the cached footer
+    (``home.signals``).
+    """
+
+    panels = [InlinePanel("texts", label=_("Tekst per taal"))]
+    base_form_class = FooterSettingsForm
+
+    class Meta:
+        verbose_name = _("voettekst")
+        verbose_name_plural = _("voetteksten")
+
+    @staticmethod
+    def text_for(site, language_code: str) -> str:
+        """The row for ``language_code``, else the Dutch row, else "" (one query). Reads only:
+        unlike ``for_request`` it creates no setting row, which would clear the chrome cache."""
+        texts = dict(FooterText.objects.filter(setting__site=site).values_list("language", "text")) if site else {}
+        return texts.get(language_code) or texts.get(settings.LANGUAGE_CODE, "")
+
+
+class FooterText(Orderable):
+    """The footer text in one language."""
+
+    setting = ParentalKey(FooterSettings, on_delete=models.CASCADE, related_name="texts")
+    language = models.CharField(_("taal"), max_length=10, choices=settings.LANGUAGES)
+    text = models.TextField(_("tekst"), max_length=500)
+
+    panels = [FieldPanel("language"), FieldPanel("text")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("voettekst in een taal")
+        verbose_name_plural = _("voetteksten per taal")
+        constraints = [models.UniqueConstraint(fields=["setting", "language"], name="home_footertext_one_per_language")]
+
+    def __str__(self):
+        return self.language

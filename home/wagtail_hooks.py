@@ -1,4 +1,5 @@
-"""Wagtail hooks of the kernel: carer-only languages stay on carers' pages (``home.languages``)."""
+"""Wagtail hooks of the kernel: carer-only languages stay on carers' pages (``home.languages``);
+the admin link of the main menu (``home.navigation``)."""
 
 from django.utils import translation
 from wagtail import hooks
@@ -21,3 +22,14 @@ def _dutch_locale():
     from wagtail.models import Locale
 
     return Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+
+
+@hooks.register("register_nav_items")
+def admin_link(request, page):
+    """"Beheer" in the main menu for whoever may open the Wagtail admin (``home.navigation``)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from .navigation import Audience, NavItem
+
+    return [NavItem(gettext("Beheer"), reverse("wagtailadmin_home"), order=90, audience=Audience.STAFF)]

@@ -266,3 +266,30 @@ def remember_household_language(request, language_code):
 
     if (household := household_from_request(request)) is not None:
         choose(household, language_code)
+
+
+@hooks.register("register_nav_items")
+def groepen_or_carers_link(request, page):
+    """Main menu (``home.navigation``): "Mijn groepen" for teachers, "Voor ouders" for guests."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from home.navigation import Audience, NavItem
+
+    on_groepen = getattr(getattr(request, "resolver_match", None), "url_name", None) == "my_groepen"
+    return [
+        NavItem(gettext("Mijn groepen"), reverse("schools:my_groepen"), order=60, audience=Audience.SIGNED_IN,
+                current=on_groepen),
+        NavItem(gettext("Voor ouders"), reverse("schools:carer_entry"), order=60, audience=Audience.GUEST),
+    ]
+
+
+@hooks.register("register_footer_items")
+def school_registration_link(request):
+    """Footer (``home.navigation``): schools sign up for the programme here."""
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from home.navigation import NavItem
+
+    return [NavItem(gettext("School aanmelden"), reverse("schools:register"), order=10)]

@@ -1,4 +1,4 @@
-"""Template tags for the site chrome: language switcher and footer links."""
+"""Template tags for the site chrome: language switcher, menu and footer (links and text)."""
 
 from django import template
 from django.utils import translation
@@ -32,6 +32,35 @@ def footer_pages(context):
     return list(
         StandardPage.objects.live().filter(show_in_footer=True, locale=locale).order_by("path").only("title", "url_path")
     )
+
+
+@register.simple_tag(takes_context=True)
+def nav_items(context):
+    """The main-menu links the apps contribute (``register_nav_items``, ``home.navigation``)."""
+    from home.navigation import nav_items as items
+
+    return items(context.get("request"), context.get("page"))
+
+
+@register.simple_tag(takes_context=True)
+def footer_items(context):
+    """The footer links the apps contribute (``register_footer_items``, ``home.navigation``)."""
+    from home.navigation import footer_items as items
+
+    return items(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def footer_text(context):
+    """The footer line coordinators edit (``home.models.FooterSettings``) in the current language,
+    else in Dutch, else the built-in line. One query, only when the footer cache is cold."""
+    from wagtail.models import Site
+
+    from home.models import DEFAULT_FOOTER_TEXT, FooterSettings
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    return FooterSettings.text_for(site, translation.get_language()) or DEFAULT_FOOTER_TEXT
 
 
 @register.simple_tag

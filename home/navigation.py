@@ -1,0 +1,64 @@
+"""The links in the site's menu and footer, contributed by the apps that own their pages.
+
+The kernel's chrome (``templates/includes/nav_items.html``, ``footer.html``) names no app: each
+app registers a Wagtail hook that returns ``NavItem``s, and the kernel shows the ones meant for
+the visitor, in ``order``:
+
+- ``register_nav_items(request, page) -> [NavItem]``: the main menu (``page`` is the Wagtail
+  page being served, or ``None`` on a view).
+- ``register_footer_items(request) -> [NavItem]``: extra footer links beside the footer pages.
+  The footer is cached once per language for every visitor, so footer items are for everyone.
+
+Carers with a household see the carers' menu of ``templates/includes/header.html`` instead of
+the main menu, so no main-menu item reaches them (``home.languages.is_carer_context``).
+"""
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from wagtail import hooks
+
+
+class Audience(StrEnum):
+    """Who sees an item in the main menu."""
+
+    EVERYONE = "everyone"
+    GUEST = "guest"  # not signed in (e.g. "Voor ouders")
+    SIGNED_IN = "signed_in"  # teachers and coordinators (e.g. "Mijn groepen")
+    STAFF = "staff"  # may open the Wagtail admin
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str
+    order: int = 100
+    audience: Audience = Audience.EVERYONE
+    current: bool = False  # rendered as aria-current="page"
+
+
+def _sees(user, audience: Audience) -> bool:
+    signed_in = bool(getattr(user, "is_authenticated", False))
+    if audience == Audience.GUEST:
+        return not signed_in
+    if audience == Audience.SIGNED_IN:
+        return signed_in
+    if audience == Audience.STAFF:
+        return signed_in and user.is_staff
+    return True
+
+
+def _sorted(items) -> list[NavItem]:
+    return sorted(items, key=lambda item: item.order)  # stable: equal orders keep hook order
+
+
+def nav_items(request, page=None) -> list[NavItem]:
+    """The main-menu items every app contributes that this visitor may see."""
+    user = getattr(request, "user", None)
+    found = (item for fn in hooks.get_hooks("register_nav_items") for item in fn(request, page) or ())
+    return _sorted(item for item in found if _sees(user, item.audience))
+
+
+def footer_items(request) -> list[NavItem]:
+    """The footer links the apps contribute (the same for every visitor)."""
+    return _sorted(item for fn in hooks.get_hooks("register_footer_items") for item in fn(request) or ())
