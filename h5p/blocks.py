@@ -26,7 +26,7 @@ class H5PActivityBlock(blocks.StructBlock):
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context.update(embed_context(value.get("activity"), caption=value.get("caption") or ""))
+        context.update(embed_context(value.get("activity"), caption=value.get("caption") or "", page_context=parent_context))
         return context
 
     class Meta:

@@ -25,11 +25,14 @@ def h5p_json(title="Zelfcheck", language="nl", main=MAIN_LIBRARY, dependencies=N
     }
 
 
-def sample_content(intro="Voorbeeldinhoud: kies bij elke vraag wat bij jou past.", questions=None):
+def sample_content(intro="Voorbeeldinhoud: kies bij elke vraag wat bij jou past.", questions=None, behaviour=None):
     return {
         "intro": intro,
+        "behaviour": behaviour or {"showScore": True},
         "submitLabel": "Klaar",
         "resultText": "Je score: :score van :max.",
+        "missingText": "Kies bij elke vraag een antwoord.",
+        "doneText": "Dank je wel voor je antwoorden.",
         "questions": questions
         or [
             {"id": "q1", "text": "Wat doe je als iets niet lukt?", "options": ["Ik geef op", "Ik probeer het opnieuw"], "correct": 1},
@@ -44,6 +47,13 @@ def library_files(folder=LIBRARY_FOLDER):
     return [(f"{folder}/{path.name}", path.read_bytes()) for path in sorted(base.iterdir()) if path.is_file()]
 
 
+def translation_files(folder=LIBRARY_FOLDER):
+    """Its ``semantics.json`` and ``language/<code>.json`` (nl, en, ar, tr, pl), as a real
+    library carries them: kept apart so that packages built for other tests stay as they were."""
+    base = SOURCE_DIR / "translations"
+    return [(f"{folder}/{path.relative_to(base).as_posix()}", path.read_bytes()) for path in sorted(base.rglob("*.json"))]
+
+
 def build_package(
     title="Zelfcheck",
     content=None,
@@ -52,11 +62,13 @@ def build_package(
     omit=(),
     compression=zipfile.ZIP_DEFLATED,
     target=None,
+    translated=False,
 ):
     """Return the bytes of an ``.h5p`` (or write it to ``target``, a path or file object).
 
     ``extra_files`` are (name, bytes) or ``zipfile.ZipInfo``/bytes pairs added as-is;
-    ``omit`` names standard entries to leave out (to make packages incomplete).
+    ``omit`` names standard entries to leave out (to make packages incomplete); ``translated``
+    adds the content type's semantics and language files.
     """
     manifest = manifest if manifest is not None else h5p_json(title=title)
     content = content if content is not None else sample_content()
@@ -64,6 +76,7 @@ def build_package(
         ("h5p.json", json.dumps(manifest).encode()),
         ("content/content.json", json.dumps(content).encode()),
         *library_files(),
+        *(translation_files() if translated else ()),
     ]
     buffer = target if target is not None else io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as zf:

@@ -57,4 +57,7 @@ DEFAULTS = {
     "H5P_CROSSORIGIN": "anonymous",
     # The page around a standalone activity; it must have the blocks "title" and "content".
     "H5P_PAGE_TEMPLATE": "h5p/page.html",
+    # Dotted path to ``callable(page_context, language) -> {old: new}``: whole interface strings the
+    # project rewrites on a page (``h5p.l10n``), e.g. the informal "je" into "u" for adults.
+    "H5P_INTERFACE_REWRITES": None,
 }

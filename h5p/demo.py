@@ -12,6 +12,7 @@ DEMO = [
         "Reflectie: wat helpt jou? (voorbeeldinhoud)",
         sample_content(
             intro="Voorbeeldinhoud. Er zijn geen foute antwoorden: kies wat het best bij je past.",
+            behaviour={"showScore": False},  # a reflection: no score after "no wrong answers"
             questions=[
                 {"id": "r1", "text": "Wat doe jij als je je zorgen maakt?", "options": ["Ik praat erover", "Ik ga iets leuks doen", "Ik schrijf het op"]},
                 {"id": "r2", "text": "Bij wie kun jij terecht?", "options": ["Thuis", "Op school", "Bij een vriend of vriendin"]},
@@ -37,7 +38,7 @@ def load(stdout):
     for slug, title, content in DEMO:
         if H5PActivity.objects.filter(slug=slug).exists():
             continue
-        data = build_package(title=title, content=content)
+        data = build_package(title=title, content=content, translated=True)  # plays in the carer's language
         package = import_package(io.BytesIO(data), filename=f"{slug}.h5p", title=title, slug=slug)
         stdout.write(f"H5P: {package.activity.title} ({slug})\n")
 

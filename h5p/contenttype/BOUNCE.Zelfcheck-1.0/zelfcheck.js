@@ -6,7 +6,8 @@
  * On submit it sends one xAPI "answered" statement per question (with the activity as parent)
  * and one parentless "completed" statement with the total score; getXAPIData() returns the
  * same as a tree (Moodle's way of collecting sub-question results). getCurrentState() lets
- * H5P save the chosen answers so that a learner can resume.
+ * H5P save the chosen answers so that a learner can resume. Interface texts (submitLabel,
+ * resultText, missingText, doneText) are common fields with translations in language/*.json.
  */
 var H5P = H5P || {};
 
@@ -79,12 +80,21 @@ H5P.Zelfcheck = (function () {
         return;
       }
       self.submit();
-      result.textContent = (self.params.resultText || 'Je score: :score van :max.')
-        .replace(':score', self.score()).replace(':max', self.getMaxScore());
+      result.textContent = self.showsScore()
+        ? (self.params.resultText || 'Je score: :score van :max.').replace(':score', self.score()).replace(':max', self.getMaxScore())
+        : (self.params.doneText || 'Dank je wel voor je antwoorden.');
       self.trigger('resize');
     });
     root.appendChild(form);
     this.trigger('resize');
+  };
+
+  // A reflection (behaviour.showScore off) says thank you instead of "2 van 2": there are no
+  // wrong answers, so a score would contradict its own introduction.
+  Zelfcheck.prototype.showsScore = function () {
+    var behaviour = this.params.behaviour;
+    if (behaviour === false) { return false; } // a one-field group stored bare
+    return !(behaviour && behaviour.showScore === false);
   };
 
   Zelfcheck.prototype.isRight = function (q) {

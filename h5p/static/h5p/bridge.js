@@ -60,6 +60,11 @@
     });
   }
 
+  // Interface strings in the page's language (h5p/l10n.py), applied by the player.
+  function l10n(el) {
+    try { return el.dataset.l10n ? JSON.parse(el.dataset.l10n) : null; } catch (e) { return null; }
+  }
+
   function attemptVerbs(el) { return (el.dataset.attemptVerbs || '').split(' '); }
 
   function next() {
@@ -112,7 +117,7 @@
     var el = embed.el;
     switch (msg.type) {
       case 'bounce-h5p:ready':
-        embed.iframe.contentWindow.postMessage({type: 'bounce-h5p:start', state: embed.state}, '*');
+        embed.iframe.contentWindow.postMessage({type: 'bounce-h5p:start', state: embed.state, l10n: l10n(el)}, '*');
         break;
       case 'bounce-h5p:started':
         embed.started = true;

@@ -46,16 +46,68 @@
     send({type: 'bounce-h5p:height', height: Math.ceil(content.getBoundingClientRect().height)});
   }
 
+  // Interface strings (h5p/l10n.py): a library's translated defaults of its common fields, then
+  // the page's whole-string rewrites. Only plain data from the embedding page; author content
+  // (questions, answers) is only touched where a whole string equals a rewrite's source.
+  function isObject(value) { return !!value && typeof value === 'object' && !Array.isArray(value); }
+
+  function patch(params, tree) {
+    Object.keys(tree).forEach(function (key) {
+      var value = tree[key];
+      var current = params[key];
+      if (typeof value === 'string') {
+        if (current === undefined || typeof current === 'string') { params[key] = value; }
+      } else if (isObject(value) && Array.isArray(current) && isObject(value['[]'])) {
+        current.forEach(function (item) { if (isObject(item)) { patch(item, value['[]']); } });
+      } else if (isObject(value) && isObject(current)) {
+        patch(current, value);
+      }
+    });
+  }
+
+  function localize(params, library, l10n, depth) {
+    if (depth > 20) { return params; }
+    var libraries = isObject(l10n.libraries) ? l10n.libraries : {};
+    if (library && isObject(params) && isObject(libraries[library])) { patch(params, libraries[library]); }
+    var rewrites = isObject(l10n.rewrites) ? l10n.rewrites : {};
+    function walk(value) {
+      if (typeof value === 'string') {
+        return Object.prototype.hasOwnProperty.call(rewrites, value.trim()) ? String(rewrites[value.trim()]) : value;
+      }
+      if (Array.isArray(value)) { return value.map(walk); }
+      if (!isObject(value)) { return value; }
+      if (typeof value.library === 'string' && isObject(value.params)) { // sub-content of another library
+        value.params = localize(value.params, value.library, l10n, depth + 1);
+        return value;
+      }
+      Object.keys(value).forEach(function (key) { value[key] = walk(value[key]); });
+      return value;
+    }
+    return walk(params);
+  }
+
+  function applyL10n(integration, l10n) {
+    if (!isObject(l10n) || !integration || !isObject(integration.contents)) { return; }
+    Object.keys(integration.contents).forEach(function (id) {
+      var content = integration.contents[id];
+      try {
+        var params = JSON.parse(content.jsonContent);
+        content.jsonContent = JSON.stringify(localize(params, typeof l10n.main === 'string' ? l10n.main : content.library, l10n, 0));
+      } catch (e) { /* keep the package's own strings */ }
+    });
+  }
+
   // Package images load with CORS (package files answer Access-Control-Allow-Origin: *), so
   // content that draws them on a canvas can read it back ("tainted canvas" otherwise).
   // h5p-standalone builds H5PIntegration itself, without this option: add it as it is set.
-  function withCrossOrigin() {
+  function withCrossOrigin(l10n) {
     var integration;
     Object.defineProperty(window, 'H5PIntegration', {
       configurable: true,
       get: function () { return integration; },
       set: function (value) {
         integration = value;
+        applyL10n(value, l10n);
         if (value && config.crossorigin) {
           value.crossorigin = config.crossorigin;
           value.crossoriginRegex = '.*';
@@ -64,8 +116,8 @@
     });
   }
 
-  function start(state) {
-    withCrossOrigin();
+  function start(state, l10n) {
+    withCrossOrigin(l10n);
     var options = Object.assign({}, config);
     delete options.rules;
     delete options.crossorigin;
@@ -97,7 +149,7 @@
     if (!message || typeof message !== 'object') { return; }
     if (message.type === 'bounce-h5p:start' && !started) {
       started = true;
-      start(message.state);
+      start(message.state, message.l10n);
     } else if (message.type === 'bounce-h5p:resize' && window.H5P && window.H5P.instances) {
       window.H5P.instances.forEach(function (instance) { window.H5P.trigger(instance, 'resize'); });
     }
