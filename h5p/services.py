@@ -28,8 +28,13 @@ class _CheckedMember:
     """A zip member read in chunks while checking what the directory promised: a storage
     backend pulls from it, so no member is ever held in memory whole."""
 
+    closed = False  # asked by File.seekable() before django-storages' S3 backend uploads
+
     def __init__(self, stream, member):
         self.stream, self.member, self.written = stream, member, 0
+
+    def seekable(self):
+        return False  # read once, forwards: an S3 upload must not try to rewind it
 
     def read(self, size=-1):
         chunk = self.stream.read(CHUNK if size is None or size < 0 else size)
