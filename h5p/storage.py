@@ -4,8 +4,9 @@ Package files are the package author's code (JavaScript, SVG, XML). Anything a w
 serves without the player's sandbox headers runs that code with the site's origin, and the
 usual deployment serves all of ``MEDIA_ROOT`` that way. So packages get their own storage:
 
-- ``STORAGES["h5p"]`` if the project defines it (e.g. django-storages' S3 backend, private
-  bucket), otherwise
+- ``STORAGES["h5p"]`` if the project defines it (production: django-storages' S3 backend on a
+  private bucket when ``H5P_S3_BUCKET`` is set, see ``bounce.settings.object_storage``; the
+  package view streams the files, no bucket URL is ever handed out), otherwise
 - a ``FileSystemStorage`` at ``H5P_STORAGE_ROOT`` (default: ``<MEDIA_ROOT>-h5p``, a sibling of
   ``MEDIA_ROOT``, e.g. ``media-h5p/``) with no ``base_url``: nothing has a public URL but the
   package view.
@@ -47,6 +48,9 @@ def file_name(token, path):
 
 def delete_tree(storage, prefix):
     """Delete every file under ``prefix`` (a package token), in any storage backend."""
+    if _is_s3(storage):
+        _delete_s3_prefix(storage, prefix)
+        return
     if isinstance(storage, FileSystemStorage):
         import shutil
 
@@ -63,6 +67,26 @@ def delete_tree(storage, prefix):
         storage.delete(f"{prefix}/{name}")
     for folder in folders:
         delete_tree(storage, f"{prefix}/{folder}")
+
+
+def _is_s3(storage):
+    try:
+        from storages.backends.s3 import S3Storage
+    except ImportError:  # django-storages is in requirements.txt; a trimmed install has no S3
+        return False
+    return isinstance(storage, S3Storage)
+
+
+def _delete_s3_prefix(storage, prefix):
+    """A package has hundreds of files: one batch request per 1000 objects under the prefix,
+    rather than a listing per folder and a request per file. Only the token's own objects
+    (``<location>/<token>/``) are touched."""
+    from storages.utils import clean_name
+
+    if not prefix or "/" in prefix or prefix.startswith("."):
+        return  # not a token: nothing of a package lives there
+    key_prefix = storage._normalize_name(clean_name(prefix)) + "/"
+    storage.bucket.objects.filter(Prefix=key_prefix).delete()
 
 
 def inside(child, parent):

@@ -139,6 +139,17 @@ def shared_cache_dir() -> str:
     return str(app_servers.last_workdir / "cache")
 
 
+def with_production_password(user, password: str = "correct-horse-battery"):  # noqa: S107 (test password)
+    """The test settings hash with MD5, which the servers' production settings refuse: store
+    ``password`` (default: the factories') as production checks it (PBKDF2, few iterations to
+    keep logins fast)."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    user.password = PBKDF2PasswordHasher().encode(password, secrets.token_hex(8), iterations=1000)
+    user.save(update_fields=["password"])
+    return user
+
+
 def server_logs(tail: int = 6000) -> str:
     """The end of each running server's log (for an assertion message when a server answers 500)."""
     logs = sorted(app_servers.last_workdir.glob("server-*.log"))
@@ -175,6 +186,20 @@ def get(url: str, headers: dict | None = None, data: bytes | None = None) -> tup
     return status, dict(message), body.decode("utf-8", "replace")
 
 
+def _multipart(fields: dict, files: dict) -> tuple[str, bytes]:
+    boundary = secrets.token_hex(16)
+    chunks = []
+    for name, value in fields.items():
+        chunks.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'.encode())
+    for name, (filename, content) in files.items():
+        chunks.append(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+            "Content-Type: application/octet-stream\r\n\r\n".encode() + content + b"\r\n"
+        )
+    chunks.append(f"--{boundary}--\r\n".encode())
+    return f"multipart/form-data; boundary={boundary}", b"".join(chunks)
+
+
 CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
@@ -209,15 +234,19 @@ class Visitor:
                 else:
                     self.cookies[name] = morsel.value
 
-    def request(self, url: str, data: dict | None = None, headers: dict | None = None) -> tuple[int, dict, str]:
+    def request(self, url: str, data: dict | None = None, headers: dict | None = None,
+                files: dict | None = None) -> tuple[int, dict, str]:
+        """GET, or POST ``data`` (and ``files``: field -> (file name, bytes), sent as multipart)."""
         body = None
         extra = dict(headers or {})
-        if data is not None:
+        if data is not None or files:
             parts = urlsplit(url)
             origin = f"https://{parts.netloc}"
-            body = urlencode(data, doseq=True).encode()
-            extra = {"Content-Type": "application/x-www-form-urlencoded", "Origin": origin,
-                     "Referer": origin + parts.path, **extra}
+            if files:
+                content_type, body = _multipart(data or {}, files)
+            else:
+                content_type, body = "application/x-www-form-urlencoded", urlencode(data, doseq=True).encode()
+            extra = {"Content-Type": content_type, "Origin": origin, "Referer": origin + parts.path, **extra}
         status, message, raw = _open(url, self._headers(url, extra), body)
         self._remember(message)
         self.last_status, self.last_headers, self.last_body = status, dict(message), raw.decode("utf-8", "replace")
@@ -226,10 +255,10 @@ class Visitor:
     def get(self, url: str, headers: dict | None = None) -> tuple[int, dict, str]:
         return self.request(url, headers=headers)
 
-    def submit(self, url: str, fields: dict, form_url: str | None = None) -> tuple[int, dict, str]:
+    def submit(self, url: str, fields: dict, form_url: str | None = None, files: dict | None = None) -> tuple[int, dict, str]:
         """GET the form at ``form_url`` (default ``url``), then POST ``fields`` with its CSRF token."""
         status, _headers, html = self.get(form_url or url)
         match = CSRF_INPUT.search(html)
         if status != 200 or not match:
             raise AssertionError(f"no form with a CSRF token at {form_url or url} (status {status}):\n{html[:2000]}")
-        return self.request(url, data={"csrfmiddlewaretoken": match.group(1), **fields})
+        return self.request(url, data={"csrfmiddlewaretoken": match.group(1), **fields}, files=files)

@@ -14,7 +14,6 @@ import os
 import pytest
 import redis
 from django.conf import settings
-from django.contrib.auth.hashers import PBKDF2PasswordHasher
 from wagtail.models import Page
 
 from schools import conf as schools_conf
@@ -22,12 +21,12 @@ from schools import schoolyear
 from schools.models import Groep, HouseholdModuleProgress, School, SchoolStatus
 from tests.factories import CoordinatorFactory, TeacherFactory
 from tests.lessons import factories as lf
-from tests.servers import Visitor, app_servers, server_logs
+from tests.servers import Visitor, app_servers, server_logs, with_production_password
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/11")
-PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's
+PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's (tests.servers.with_production_password)
 LOGIN = "/account/inloggen/"
 WRONG_CODE = "WWWW-WWWW"
 
@@ -77,14 +76,6 @@ def site(shared_redis):
     with_production_password(teacher)
     coordinator = with_production_password(CoordinatorFactory(email="coordinator@gemeente.example"))
     return {"home": home, "modules": modules, "groep": groep, "teacher": teacher, "coordinator": coordinator}
-
-
-def with_production_password(user):
-    """The test settings hash with MD5, which production refuses: store the password as
-    production would check it (PBKDF2, few iterations to keep the test fast)."""
-    user.password = PBKDF2PasswordHasher().encode(PASSWORD, "scaleoutsalt", iterations=1000)
-    user.save(update_fields=["password"])
-    return user
 
 
 def log_in(visitor, server, user, password=PASSWORD):
