@@ -33,3 +33,29 @@ class RolloutConfig(AppConfig):
         m2m_changed.connect(cache.bump, sender=apps.get_model("schools.Groep").teachers.through, dispatch_uid="rollout-groep-teachers")
         page_published.connect(cache.bump, dispatch_uid="rollout-published")
         page_unpublished.connect(cache.bump, dispatch_uid="rollout-unpublished")
+        self.connect_summary()
+
+    def connect_summary(self):
+        """``summary``'s receivers: the per-groep figures follow every write, in its transaction."""
+        from django.apps import apps
+        from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+        from wagtail.signals import page_published, page_unpublished
+
+        from . import summary
+
+        for model in summary.GROEP_OF:
+            label = model._meta.label
+            pre_save.connect(summary.remember_groep, sender=model, dispatch_uid=f"rollout-summary-pre-save-{label}")
+            pre_delete.connect(summary.remember_groep, sender=model, dispatch_uid=f"rollout-summary-pre-delete-{label}")
+            post_save.connect(summary.row_saved, sender=model, dispatch_uid=f"rollout-summary-save-{label}")
+            post_delete.connect(summary.row_deleted, sender=model, dispatch_uid=f"rollout-summary-delete-{label}")
+        post_save.connect(summary.groep_saved, sender=apps.get_model("schools.Groep"), dispatch_uid="rollout-summary-groep")
+        post_save.connect(summary.log_entry_saved, sender=apps.get_model("wagtailcore.ModelLogEntry"), dispatch_uid="rollout-summary-log")
+        progress, course = apps.get_model("lessons.CourseProgress"), apps.get_model("lessons.CourseModulePage")
+        post_save.connect(summary.progress_written, sender=progress, dispatch_uid="rollout-trained-save")
+        post_delete.connect(summary.progress_written, sender=progress, dispatch_uid="rollout-trained-delete")
+        for signal, name in ((page_published, "published"), (page_unpublished, "unpublished"), (post_delete, "deleted")):
+            signal.connect(summary.course_changed, sender=course, dispatch_uid=f"rollout-trained-course-{name}")
+        lesson = apps.get_model("lessons.ClassLessonPage")
+        page_published.connect(summary.page_live_changed, sender=lesson, dispatch_uid="rollout-summary-published")
+        page_unpublished.connect(summary.page_live_changed, sender=lesson, dispatch_uid="rollout-summary-unpublished")

@@ -14,6 +14,7 @@ itself. ``TIMEOUT`` is a backstop for anything else (raw SQL), not the mechanism
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count, Max
 
 VERSION_KEY = "rollout:data-version"
@@ -21,7 +22,16 @@ TIMEOUT = 15 * 60
 
 
 def bump(**_signal_kwargs):
-    """A new random version: every figure computed before is never read again (expires)."""
+    """A new random version: every figure computed before is never read again (expires).
+
+    Bumped at once (a read later in the writer's own transaction sees its write) and again at
+    commit: a request that read the old rows between the two would otherwise have cached them
+    under the new version."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _new_version():
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
 
 

@@ -9,29 +9,35 @@ The rows are merged and ranked in Python by the published rule, which at 6000 sc
 few milliseconds.
 """
 
-from django.db.models import Case, Count, F, IntegerField, Value, When
+from django.db.models import BigIntegerField, Case, Count, F, IntegerField, Sum, Value, When
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from feedback.models import LessonFeedback, SchoolYearSurvey
-from lessons.models import CourseModulePage, CourseProgress
-from schools.models import Groep, ImplementationPlan, LessonDelivery, School, SchoolStatus
+from feedback.models import SchoolYearSurvey
+from schools.models import Groep, ImplementationPlan, School, SchoolStatus
 
-from .subqueries import SubqueryCount
+from .models import GroepSummary
+from .subqueries import trained
 
 OBSTACLES = ("obstacle_time", "obstacle_curriculum", "obstacle_training", "obstacle_parents", "obstacle_other")
 CANDIDATES = [SchoolStatus.INTEREST, SchoolStatus.INTAKE, SchoolStatus.PLANNED]
 GroepTeacher = Groep.teachers.through
 
 # What a row of the combined query counts (its first column).
-GROEPEN, PLAN, LINK, TRAINED, LESSONS, FEEDBACK, SURVEY = range(7)
+GROEPEN, PLAN, TEACHERS, LESSONS, FEEDBACK, SURVEY = range(6)
 
 
 def _part(queryset, kind, school, key=None, n=None):
-    """``queryset`` as ``(kind, school, key, n)`` rows; with ``n`` an aggregate the rows are
-    grouped by school and key. Every column is an annotation, so all parts line up in the union."""
-    null = Value(None, output_field=IntegerField())
-    grouped = queryset.order_by().values(sid=F(school) if school else null, key=F(key) if key else null)
-    return grouped.annotate(kind=Value(kind, output_field=IntegerField()), n=n if n is not None else Value(1)).values_list(
+    """``queryset`` as ``(kind, school, key, n)`` rows. ``school`` and a string ``key`` are the
+    columns grouped by; an expression ``key`` or ``n`` is an aggregate (or a value) per group.
+    Every column is an annotation, so all parts line up in the union."""
+    null = Cast(Value(None), BigIntegerField())  # typed: PostgreSQL matches a bare NULL to text
+    grouping = {"sid": F(school)}
+    if isinstance(key, str):
+        grouping["key"] = F(key)
+    values = queryset.order_by().values(**grouping)
+    extra = {} if isinstance(key, str) else {"key": key if key is not None else null}
+    return values.annotate(kind=Value(kind, output_field=IntegerField()), **extra, n=n if n is not None else Value(1)).values_list(
         "kind", "sid", "key", "n")
 
 
@@ -42,38 +48,32 @@ def obstacle_mask():
 
 
 def _figures(year, school_id=None):
-    """Per school: counts of each kind, teacher ids, trained user ids and the latest survey."""
+    """Per school: counts of each kind, (teachers, trained teachers) and the latest survey."""
     def narrow(queryset, path):
         return queryset.filter(**{path: school_id}) if school_id else queryset
 
-    live_modules = SubqueryCount(CourseModulePage.objects.live().values("pk"))
+    groepen = narrow(GroepSummary.objects.filter(groep__school_year=year), "groep__school_id")
+    links = narrow(GroepTeacher.objects.filter(groep__school_year=year), "groep__school_id")
     parts = [
-        _part(narrow(Groep.objects.filter(school_year=year), "school_id"), GROEPEN, "school_id", n=Count("pk")),
+        _part(groepen, GROEPEN, "groep__school_id", n=Count("pk")),
+        _part(groepen, LESSONS, "groep__school_id", n=Sum("deliveries")),
+        _part(groepen, FEEDBACK, "groep__school_id", n=Sum("lesson_responses")),
         _part(narrow(ImplementationPlan.objects.filter(school_year=year), "school_id"), PLAN, "school_id", n=Count("pk")),
-        _part(narrow(GroepTeacher.objects.filter(groep__school_year=year), "groep__school_id"), LINK, "groep__school_id", "user_id",
-              n=Count("pk")),
-        # Trained: every live course module done; one grouped pass over the course table.
-        _part(CourseProgress.objects.filter(module__live=True), TRAINED, None, "user_id", n=Count("module", distinct=True))
-        .filter(n__gte=live_modules),
-        _part(narrow(LessonDelivery.objects.filter(groep__school_year=year), "groep__school_id"), LESSONS, "groep__school_id",
-              n=Count("pk")),
-        _part(narrow(LessonFeedback.objects.filter(delivery__groep__school_year=year), "delivery__groep__school_id"), FEEDBACK,
-              "delivery__groep__school_id", n=Count("pk")),
+        _part(links, TEACHERS, "groep__school_id", key=Count("user_id", distinct=True),
+              n=Count("user_id", distinct=True, filter=trained())),
         _part(narrow(SchoolYearSurvey.objects.filter(school_year__lte=year, answered_at__isnull=False), "school_id")
               .annotate(mask=obstacle_mask()), SURVEY, "school_id", "school_year", n=F("mask")),
     ]
-    counts, links, trained, surveys = {}, {}, set(), {}
+    counts, teachers, surveys = {}, {}, {}
     for kind, sid, key, n in parts[0].union(*parts[1:], all=True):
-        if kind == LINK:
-            links.setdefault(sid, set()).add(key)
-        elif kind == TRAINED:
-            trained.add(key)
+        if kind == TEACHERS:
+            teachers[sid] = (key, n)
         elif kind == SURVEY:
             if key >= surveys.get(sid, (-1, 0))[0]:
                 surveys[sid] = (key, n)
         else:
-            counts[kind, sid] = counts.get((kind, sid), 0) + n
-    return counts, links, trained, surveys
+            counts[kind, sid] = n or 0
+    return counts, teachers, surveys
 
 
 def ranked(year, scope="pipeline", school_id=None) -> list[dict]:
@@ -90,18 +90,18 @@ def ranked(year, scope="pipeline", school_id=None) -> list[dict]:
     if school_id:
         schools = schools.filter(pk=school_id)
     labels = dict(SchoolStatus.choices)
-    counts, links, trained, surveys = _figures(year, school_id)
+    counts, teachers, surveys = _figures(year, school_id)
     rows = []
     for school in schools.order_by().values("pk", "name", "brin", "vestigingsnummer", "municipality", "status", "kickoff_date"):
         pk = school["pk"]
-        teachers = links.get(pk, set())
+        teachers_n, trained_n = teachers.get(pk, (0, 0))
         mask = surveys.get(pk, (None, 0))[1]
         row = {
             "pk": pk, "name": school["name"], "brin": f"{school['brin']}{school['vestigingsnummer']}",
             "municipality": school["municipality"], "status": str(labels.get(school["status"], school["status"])),
             "kickoff_held": bool(school["kickoff_date"] and school["kickoff_date"] <= today), "kickoff_date": school["kickoff_date"],
-            "plan": bool(counts.get((PLAN, pk))), "groepen": counts.get((GROEPEN, pk), 0), "teachers": len(teachers),
-            "trained": len(teachers & trained), "lessons_given": counts.get((LESSONS, pk), 0), "feedback": counts.get((FEEDBACK, pk), 0),
+            "plan": bool(counts.get((PLAN, pk))), "groepen": counts.get((GROEPEN, pk), 0), "teachers": teachers_n,
+            "trained": trained_n, "lessons_given": counts.get((LESSONS, pk), 0), "feedback": counts.get((FEEDBACK, pk), 0),
             "obstacles": [name for bit, name in enumerate(OBSTACLES) if mask & (1 << bit)],
         }
         row["score"] = sum((row["kickoff_held"], row["plan"], row["trained"] > 0, row["lessons_given"] > 0, row["feedback"] > 0))

@@ -10,13 +10,13 @@ mean grade resting on fewer than ``feedback.conf.MIN_RESPONSES`` answers is retu
 ``None`` (``suppressed``), whatever the filter.
 """
 
+import collections
 import datetime
 
 from django.db.models import (
     Avg,
     BooleanField,
     Case,
-    CharField,
     Count,
     Exists,
     ExpressionWrapper,
@@ -29,27 +29,27 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Concat, TruncMonth
+from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from feedback import conf as feedback_conf
 from feedback.models import LessonFeedback, ModuleFeedback
 from h5p.models import H5PAttempt
-from lessons.models import ClassLessonPage, CourseModulePage, CourseProgress, ProgrammeIndexPage, ProgrammeType
+from lessons.models import ClassLessonPage, ProgrammeIndexPage, ProgrammeType
 from schools import schoolyear
 from schools.models import (
     Groep,
     Household,
     HouseholdModuleProgress,
     LessonDelivery,
-    PlannedLessonDate,
     School,
     SchoolStatus,
     SchoolStatusChange,
 )
 
-from . import ranking
-from .subqueries import SubqueryCount
+from . import ranking, summary
+from .models import GroepSummary
+from .subqueries import SubqueryCount, trained
 
 MIN_RESPONSES = feedback_conf.MIN_RESPONSES
 
@@ -79,26 +79,9 @@ def _share(part, whole):
 
 # Teachers ------------------------------------------------------------------------------------
 
-def trained_user_ids():
-    """Subquery of users with every live course module done ("getraind").
-
-    The number of live modules is itself a subquery, so this adds no query of its own; with no
-    live module nobody counts as trained."""
-    live_modules = SubqueryCount(CourseModulePage.objects.live().values("pk"))
-    return (
-        CourseProgress.objects.filter(module__live=True).order_by().values("user_id")
-        .annotate(done=Count("module", distinct=True)).filter(done__gte=live_modules).values("user_id")
-    )
-
-
 def trained_teachers(links):
-    """``links`` (groep-teacher rows) narrowed to trained teachers, checked per row by an indexed
-    count of the teacher's live modules done. Used inside per-school subqueries, where
-    ``user_id IN trained_user_ids()`` would make PostgreSQL regroup the whole course table for
-    every school (minutes at 6000 schools)."""
-    done = SubqueryCount(CourseProgress.objects.filter(user=OuterRef("user_id"), module__live=True).values("module").distinct())
-    live_modules = SubqueryCount(CourseModulePage.objects.live().values("pk"))
-    return links.annotate(modules_done=done).filter(modules_done__gte=live_modules, modules_done__gt=0)
+    """``links`` (groep-teacher rows) narrowed to trained teachers (``subqueries.trained``)."""
+    return links.filter(trained())
 
 
 def _delivered_in(year):
@@ -115,7 +98,7 @@ def teacher_figures(years) -> dict:
         GroepTeacher.objects.filter(groep__school_year__in=years)
         .annotate(
             year=F("groep__school_year"),
-            trained=ExpressionWrapper(Q(user_id__in=trained_user_ids()), output_field=BooleanField()),
+            trained=ExpressionWrapper(trained(), output_field=BooleanField()),
             delivered=Exists(LessonDelivery.objects.filter(teacher=OuterRef("user_id"), groep__school_year=OuterRef("groep__school_year"))),
         )
         .order_by().values("year", "trained", "delivered").annotate(n=Count("user_id", distinct=True))
@@ -156,53 +139,51 @@ def status_counts(year) -> dict:
     if last_day >= timezone.localdate():
         rows = School.objects.order_by().values("status").annotate(n=Count("pk"))
     else:
+        # The latest change before the year's end per school: the history in order, the first
+        # row per school kept (one flat query; a subquery per school took PostgreSQL 100 ms+).
         end = _midnight(last_day + datetime.timedelta(days=1))
-        then = SchoolStatusChange.objects.filter(school=OuterRef("pk"), changed_at__lt=end).order_by("-changed_at", "-pk")
-        rows = (
-            School.objects.annotate(status_then=Subquery(then.values("new_status")[:1])).filter(status_then__isnull=False)
-            .order_by().values("status_then").annotate(n=Count("pk")).values(status=F("status_then"), n=F("n"))
-        )
+        latest = {}
+        for school_id, status in (SchoolStatusChange.objects.filter(changed_at__lt=end).order_by("school_id", "-changed_at", "-pk")
+                                  .values_list("school_id", "new_status")):
+            latest.setdefault(school_id, status)
+        rows = [{"status": status, "n": n} for status, n in collections.Counter(latest.values()).items()]
     counts = {row["status"]: row["n"] for row in rows}
     return {status: counts.get(status, 0) for status in STATUSES}
 
 
-def groep_figures(years) -> dict:
-    """Per school year: schools and groepen taking part, pupils reached (pupil counts of groepen
-    with at least one lesson given) and lessons given out of the programme (one query each)."""
-    given = Exists(LessonDelivery.objects.filter(groep=OuterRef("pk")))
+def summary_by_year(years) -> dict:
+    """Per school year, the per-groep summary (``models.GroepSummary``) summed: one query over
+    one row per groep, whatever the number of deliveries, households and answers behind it."""
+    given = Q(deliveries__gt=0)
     rows = (
-        Groep.objects.filter(school_year__in=years).annotate(has_given=given).order_by().values("school_year")
+        GroepSummary.objects.filter(groep__school_year__in=years).order_by().values(year=F("groep__school_year"))
         .annotate(
-            groepen=Count("pk"), schools=Count("school", distinct=True),
-            groepen_given=Count("pk", filter=Q(has_given=True)),
-            pupils=Sum("pupil_count"), pupils_reached=Sum("pupil_count", filter=Q(has_given=True)),
+            groepen=Count("pk"), schools=Count("groep__school", distinct=True), groepen_given=Count("pk", filter=given),
+            pupils=Sum("groep__pupil_count"), pupils_reached=Sum("groep__pupil_count", filter=given),
+            **{name: Sum(name) for name in summary.FIELDS},
         )
     )
-    by_year = {row["school_year"]: row for row in rows}
-    # A lesson given twice to one groep counts once towards "given out of the programme".
-    pairs = (
-        LessonDelivery.objects.filter(groep__school_year__in=years).order_by().values("groep__school_year")
-        .annotate(
-            deliveries=Count("pk"), minutes=Sum("minutes"),
-            distinct_pairs=Count(Concat("groep_id", Value(":"), "lesson_id", output_field=CharField()), distinct=True, filter=Q(lesson__live=True)),
-        )
-    )
-    deliveries = {row["groep__school_year"]: row for row in pairs}
+    empty = dict.fromkeys(["groepen", "schools", "groepen_given", "pupils", "pupils_reached", *summary.FIELDS], 0)
+    result = {year: dict(empty) for year in years}
+    for row in rows:
+        result[row.pop("year")] = {name: value or 0 for name, value in row.items()}
+    return result
+
+
+def groep_figures(years, summed=None) -> dict:
+    """Per school year: schools and groepen taking part, pupils reached (pupil counts of groepen
+    with at least one lesson given) and lessons given out of the programme; a lesson given twice
+    to one groep counts once towards "given out of the programme"."""
+    summed = summed or summary_by_year(years)
     programme = _programme_totals(years)
-    planned = _planned(years)
     result = {}
     for year in years:
-        row = by_year.get(year, {})
-        given_pairs = deliveries.get(year, {}).get("distinct_pairs", 0)
-        total = programme.get(year, 0)
-        planned_row = planned.get(year, {"planned": 0, "planned_given": 0})
+        row, total = summed[year], programme.get(year, 0)
         result[year] = {
-            "schools": row.get("schools", 0), "groepen": row.get("groepen", 0), "groepen_given": row.get("groepen_given", 0),
-            "pupils": row.get("pupils") or 0, "pupils_reached": row.get("pupils_reached") or 0,
-            "deliveries": deliveries.get(year, {}).get("deliveries", 0), "minutes": deliveries.get(year, {}).get("minutes") or 0,
-            "lessons_given": given_pairs, "lessons_in_programme": total, "programme_share": _share(given_pairs, total),
-            "planned": planned_row["planned"], "planned_given": planned_row["planned_given"],
-            "fidelity": _share(planned_row["planned_given"], planned_row["planned"]),
+            "schools": row["schools"], "groepen": row["groepen"], "groepen_given": row["groepen_given"],
+            "pupils": row["pupils"], "pupils_reached": row["pupils_reached"], "deliveries": row["deliveries"], "minutes": row["minutes"],
+            "lessons_given": row["lessons_given"], "lessons_in_programme": total, "programme_share": _share(row["lessons_given"], total),
+            "planned": row["planned"], "planned_given": row["planned_given"], "fidelity": _share(row["planned_given"], row["planned"]),
         }
     return result
 
@@ -220,52 +201,29 @@ def _programme_totals(years) -> dict:
     return totals
 
 
-def _planned(years) -> dict:
-    """Planned lesson dates per year and how many of those lessons the groep has given (fidelity)."""
-    given = Exists(LessonDelivery.objects.filter(groep=OuterRef("groep"), lesson=OuterRef("lesson")))
-    rows = (
-        PlannedLessonDate.objects.filter(groep__school_year__in=years).annotate(given=given).order_by()
-        .values("groep__school_year").annotate(planned=Count("pk"), planned_given=Count("pk", filter=Q(given=True)))
-    )
-    return {row["groep__school_year"]: row for row in rows}
-
-
-def carer_figures(years) -> dict:
+def carer_figures(years, summed=None) -> dict:
     """Per year: households that started and finished a thuismodule, mean module grade; each
-    suppressed below MIN_RESPONSES households or answers (two queries)."""
-    started = HouseholdModuleProgress.objects.filter(household=OuterRef("pk"))
-    rows = (
-        Household.objects.filter(groep__school_year__in=years)
-        .annotate(started=Exists(started), finished=Exists(started.filter(completed_at__isnull=False))).order_by()
-        .values("groep__school_year")
-        .annotate(started_n=Count("pk", filter=Q(started=True)), finished_n=Count("pk", filter=Q(finished=True)))
-    )
-    households = {row["groep__school_year"]: row for row in rows}
-    grades = {
-        row["household__groep__school_year"]: row for row in
-        ModuleFeedback.objects.filter(household__groep__school_year__in=years).order_by()
-        .values("household__groep__school_year").annotate(n=Count("pk"), mean=Avg("grade"))
-    }
+    suppressed below MIN_RESPONSES households or answers."""
+    summed = summed or summary_by_year(years)
     result = {}
     for year in years:
-        row, grade = households.get(year, {}), grades.get(year, {})
+        row = summed[year]
+        n = row["module_responses"]
         result[year] = {
-            "started": suppress(row.get("started_n", 0)), "finished": suppress(row.get("finished_n", 0)),
-            "module_responses": suppress(grade.get("n", 0)), "module_grade": suppress(grade.get("n", 0), _mean(grade.get("mean"))),
+            "started": suppress(row["households_started"]), "finished": suppress(row["households_finished"]),
+            "module_responses": suppress(n), "module_grade": suppress(n, _mean(row["module_grade_sum"] / n if n else None)),
         }
     return result
 
 
-def lesson_grades(years) -> dict:
-    """Mean rapportcijfer of the lessons given per year (suppressed below MIN_RESPONSES, one query)."""
-    rows = {
-        row["delivery__groep__school_year"]: row for row in
-        LessonFeedback.objects.filter(delivery__groep__school_year__in=years).order_by()
-        .values("delivery__groep__school_year").annotate(n=Count("pk"), mean=Avg("grade"))
-    }
-    return {year: {"lesson_responses": rows.get(year, {}).get("n", 0),
-                   "lesson_grade": suppress(rows.get(year, {}).get("n", 0), _mean(rows.get(year, {}).get("mean")))}
-            for year in years}
+def lesson_grades(years, summed=None) -> dict:
+    """Mean rapportcijfer of the lessons given per year (suppressed below MIN_RESPONSES)."""
+    summed = summed or summary_by_year(years)
+    result = {}
+    for year in years:
+        n = summed[year]["lesson_responses"]
+        result[year] = {"lesson_responses": n, "lesson_grade": suppress(n, _mean(summed[year]["lesson_grade_sum"] / n if n else None))}
+    return result
 
 
 def _midnight(day):
@@ -323,17 +281,13 @@ def deliveries_per_month(years) -> dict:
     return result
 
 
-def groep_progress(year, buckets=None) -> list[dict]:
+def groep_progress(year) -> list[dict]:
     """Progress per groep as a distribution: how many groepen of ``year`` have given 0, 1, 2, ...
-    different lessons (one query; a bar per groep would not fit 12,000 groepen)."""
-    given = SubqueryCount(
-        LessonDelivery.objects.filter(groep=OuterRef("pk"), lesson__live=True).order_by().values("lesson").distinct()
-    )
+    different lessons (one query over the summary; a bar per groep would not fit 12,000 groepen)."""
     rows = (
-        Groep.objects.filter(school_year=year).annotate(given=given).order_by()
-        .values("given").annotate(n=Count("pk")).order_by("given")
+        GroepSummary.objects.filter(groep__school_year=year).order_by().values("lessons_given").annotate(n=Count("pk"))
     )
-    counts = {row["given"]: row["n"] for row in rows}
+    counts = {row["lessons_given"]: row["n"] for row in rows}
     top = max([*counts, 10])
     return [{"given": given_n, "n": counts.get(given_n, 0)} for given_n in range(0, top + 1)]
 
@@ -341,7 +295,9 @@ def groep_progress(year, buckets=None) -> list[dict]:
 def dashboard(year) -> dict:
     """Everything the dashboard shows for ``year`` and the year before (about a dozen queries)."""
     years = [year - 1, year]
-    groepen, teachers, carers, grades, h5p = groep_figures(years), teacher_figures(years), carer_figures(years), lesson_grades(years), h5p_figures(years)
+    summed = summary_by_year(years)
+    groepen, carers, grades = groep_figures(years, summed), carer_figures(years, summed), lesson_grades(years, summed)
+    teachers, h5p = teacher_figures(years), h5p_figures(years)
     per_year = {y: {**groepen[y], **teachers[y], **carers[y], **grades[y], "h5p": h5p[y], "statuses": status_counts(y)} for y in years}
     return {
         "year": year, "previous": year - 1, "current": per_year[year], "before": per_year[year - 1],

@@ -2,11 +2,18 @@
 
 import pytest
 
-from rollout import selectors
+from rollout import selectors, summary
 from schools import services
 from tests.rollout.conftest import Y
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _trained_after_bulk_fixture(rollout):
+    """The shared fixture trains teachers with ``bulk_create``, which sends no signal (like a
+    data import); a bulk writer refreshes the trained set, as ``generate_rollout_data`` does."""
+    summary.refresh_trained()
 
 
 def test_trained_versus_delivered(rollout):
@@ -86,13 +93,19 @@ def test_never_stale_a_logged_lesson_counts_at_once(rollout, coordinator_client)
 
 
 def test_planned_dates_written_in_bulk_count_at_once(rollout, coordinator_client):
-    """schools.planning writes planned dates with bulk_create (no signal): still not stale."""
-    from schools.models import PlannedLessonDate
+    """schools.planning writes planned dates with bulk_create (no signal): still not stale, in
+    the cached figures and in the per-groep summary (refreshed by the planning's audit entry)."""
+    from schools.planning import save_planning
 
-    a2, lessons = rollout["groepen"]["A2"], rollout["tree"]["lessons"]
+    a1, a2, lessons = rollout["groepen"]["A1"], rollout["groepen"]["A2"], rollout["tree"]["lessons"]
     assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["planned"] == 2
-    PlannedLessonDate.objects.bulk_create([PlannedLessonDate(groep=a2, lesson=lesson, planned_date=rollout["day"]) for lesson in lessons])
-    assert coordinator_client.get("/admin/uitrol/").context["figures"]["current"]["planned"] == 7
+    save_planning(a2, {lesson.pk: rollout["day"] for lesson in lessons})
+    current = coordinator_client.get("/admin/uitrol/").context["figures"]["current"]
+    assert (current["planned"], current["planned_given"]) == (7, 1)
+    save_planning(a1, {lessons[4].pk: None, lessons[1].pk: rollout["day"]})  # one removed, one added: given before
+    current = coordinator_client.get("/admin/uitrol/").context["figures"]["current"]
+    assert (current["planned"], current["planned_given"], current["fidelity"]) == (7, 2, 29)
+    assert summary.differences() == []
 
 
 def test_feedback_and_households_invalidate_the_cached_figures(rollout, coordinator_client):

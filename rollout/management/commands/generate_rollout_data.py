@@ -34,6 +34,7 @@ from lessons.models import (
     ProgrammeType,
 )
 from rollout import cache as rollout_cache
+from rollout import summary as rollout_summary
 from schools import codes, schoolyear
 from schools.models import (
     Groep,
@@ -84,7 +85,8 @@ class Command(BaseCommand):
                 raise CommandError("Er is al synthetische data; gebruik --replace om die eerst te verwijderen.")
             counts = Builder(random.Random(seed),  # noqa: S311 - reproducible synthetic data, not secrets
                               programme, lessons, modules, course).build(schools)
-            transaction.on_commit(rollout_cache.bump)  # bulk_create sends no signals
+            rollout_summary.rebuild()  # bulk_create sends no signals: the per-groep summary from scratch
+            transaction.on_commit(rollout_cache.bump)
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(", ".join(f"{value} {name}" for name, value in counts.items()) + f" in {seconds:.1f} s")
 
