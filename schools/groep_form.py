@@ -20,6 +20,7 @@ class TeacherCheckboxes(forms.CheckboxSelectMultiple):
 
     class Media:
         js = ["js/teacher-filter.js"]
+        css = {"all": ["css/admin-forms.css"]}  # the help text's invitation link, underlined
 
 
 def teacher_choices(school_id, selected_ids=()):
