@@ -100,6 +100,27 @@ def nearest_translation(page, language_code):
     return None, False
 
 
+def translation_coverage(page) -> dict | None:
+    """For a page in another language than Dutch: its Dutch page and how many of the Dutch
+    page's live children exist in this language (two queries), so an index can say which parts
+    are translated and link to the complete Dutch one (``{% pageurl coverage.page %}``). None
+    on a Dutch page or without one."""
+    from django.db.models import Count, Q
+    from wagtail.models import Page
+
+    if translation.get_language() == settings.LANGUAGE_CODE:
+        return None
+    dutch = Page.objects.live().filter(translation_key=page.translation_key, locale__language_code=settings.LANGUAGE_CODE).first()
+    if dutch is None:
+        return None
+    def children(parent):  # not get_children(): it trusts a possibly stale numchild
+        return Page.objects.live().filter(path__startswith=parent.path, depth=parent.depth + 1)
+
+    here = children(page).values("translation_key")
+    counts = children(dutch).aggregate(total=Count("pk"), translated=Count("pk", filter=Q(translation_key__in=here)))
+    return {"page": dutch, **counts}
+
+
 def with_query(url: str, query: str, *, fallback: bool = False, choice: str = "") -> str:
     """``url`` with the current query string kept (e.g. a search), the fallback marker and the
     language-choice marker."""

@@ -219,7 +219,7 @@ COURSE = [
 ]
 
 EN_INDEXES = {
-    ProgrammeType.CLASS: ("Lessons for groep 7 and 8", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12). The lessons are available in Dutch.</p>"),
-    ProgrammeType.HOME: ("At-home modules", "at-home", "<p>Short modules for parents and carers. The modules are available in Dutch.</p>"),
-    ProgrammeType.COURSE: ("Course for teachers", "course", "<p>Four modules that prepare teachers for the lessons. Available in Dutch.</p>"),
+    ProgrammeType.CLASS: ("Lessons for groep 7 and 8", "lessons", "<p>Ten lessons on resilience for groep 7 and 8 (ages 10 to 12), for teachers. The lessons themselves are in Dutch.</p>"),
+    ProgrammeType.HOME: ("At-home modules", "at-home", "<p>Short modules for parents and carers, ten to fifteen minutes each. No account needed.</p>"),
+    ProgrammeType.COURSE: ("Course for teachers", "course", "<p>Four modules that prepare teachers for the lessons. The modules themselves are in Dutch.</p>"),
 }

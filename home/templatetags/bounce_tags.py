@@ -2,7 +2,6 @@
 
 from django import template
 from django.utils import translation
-from wagtail.models import Locale
 
 register = template.Library()
 
@@ -15,6 +14,14 @@ def language_switcher(context):
     return {"links": switcher_links(context.get("request"), context.get("page")), "current": translation.get_language()}
 
 
+@register.simple_tag
+def translation_coverage(page):
+    """How much of the Dutch page's parts this translation has, and the Dutch page's URL."""
+    from home.languages import translation_coverage as coverage
+
+    return coverage(page)
+
+
 @register.simple_tag(takes_context=True)
 def carer_context(context):
     """True on carers' pages for visitors without an account (``home.languages``)."""
@@ -25,12 +32,18 @@ def carer_context(context):
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """General pages flagged for the footer (privacy, accessibility), in the current language."""
-    locale = Locale.get_active()
+    """General pages flagged for the footer (privacy, accessibility), in the current language.
+
+    Filtered on the locale's language code in the same query (no ``Locale.get_active()`` read of
+    its own), which pays for the footer text's one query on a cold footer cache."""
+    from wagtail.coreutils import get_supported_content_language_variant
+
     from home.models import StandardPage
 
+    language = get_supported_content_language_variant(translation.get_language())
     return list(
-        StandardPage.objects.live().filter(show_in_footer=True, locale=locale).order_by("path").only("title", "url_path")
+        StandardPage.objects.live().filter(show_in_footer=True, locale__language_code=language)
+        .order_by("path").only("title", "url_path")
     )
 
 
