@@ -89,7 +89,7 @@ def ranked(year, scope="pipeline", school_id=None) -> list[dict]:
     schools = School.objects.all() if scope == "all" else School.objects.filter(status__in=CANDIDATES)
     if school_id:
         schools = schools.filter(pk=school_id)
-    labels = dict(SchoolStatus.choices)
+    labels = {value: str(label) for value, label in SchoolStatus.choices}  # translated once, not per school
     counts, teachers, surveys = _figures(year, school_id)
     rows = []
     for school in schools.order_by().values("pk", "name", "brin", "vestigingsnummer", "municipality", "status", "kickoff_date"):
@@ -98,7 +98,7 @@ def ranked(year, scope="pipeline", school_id=None) -> list[dict]:
         mask = surveys.get(pk, (None, 0))[1]
         row = {
             "pk": pk, "name": school["name"], "brin": f"{school['brin']}{school['vestigingsnummer']}",
-            "municipality": school["municipality"], "status": str(labels.get(school["status"], school["status"])),
+            "municipality": school["municipality"], "status": labels.get(school["status"], school["status"]),
             "kickoff_held": bool(school["kickoff_date"] and school["kickoff_date"] <= today), "kickoff_date": school["kickoff_date"],
             "plan": bool(counts.get((PLAN, pk))), "groepen": counts.get((GROEPEN, pk), 0), "teachers": teachers_n,
             "trained": trained_n, "lessons_given": counts.get((LESSONS, pk), 0), "feedback": counts.get((FEEDBACK, pk), 0),
