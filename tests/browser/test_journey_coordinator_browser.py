@@ -106,6 +106,14 @@ def test_coordinator_journey_in_the_admin(watched, login, coordinator, programme
     assert page.get_by_role("link", name="Veerkracht-quiz").count() >= 1
     assert (package.original_filename, package.uploaded_by) == ("veerkracht.h5p", coordinator)
 
+    # Content: the page explorer and the lesson's editor, whose StreamField Wagtail builds client-side.
+    visit(page, "/admin/pages/", wagtail_own=True)
+    visit(page, f"/admin/pages/{programme['lesson'].pk}/edit/", wagtail_own=True)
+    page.locator("[data-streamfield-stream-container]").first.wait_for()
+    check(page, wagtail_own=True)
+    visit(page, f"/admin/pages/{programme['module'].pk}/edit/", wagtail_own=True)
+    visit(page, "/admin/images/", wagtail_own=True)
+
     # The rollout dashboard (the project's own view) counts the new school and groep.
     visit(page, "/admin/uitrol/")
     figures = page.locator("table", has_text="Kerncijfers per schooljaar")
