@@ -14,6 +14,8 @@ CARER_SOURCES = (
     "templates/schools/carer_", "templates/lessons/home_module_page.html", "templates/includes/header.html",
     "templates/includes/language_switcher.html", "templates/schools/includes/household_progress.html",
     "templates/feedback/module_feedback.html", "home/languages.py",
+    # H5P activities sit on carers' modules: the embed's own texts (h5p.embed.messages).
+    "h5p/embed.py", "h5p/templates/h5p/includes/embed.html",
 )
 
 
