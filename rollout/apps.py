@@ -46,7 +46,7 @@ class RolloutConfig(AppConfig):
         for model in summary.GROEP_OF:
             label = model._meta.label
             pre_save.connect(summary.remember_groep, sender=model, dispatch_uid=f"rollout-summary-pre-save-{label}")
-            pre_delete.connect(summary.remember_groep, sender=model, dispatch_uid=f"rollout-summary-pre-delete-{label}")
+            pre_delete.connect(summary.remember_groep_before_delete, sender=model, dispatch_uid=f"rollout-summary-pre-delete-{label}")
             post_save.connect(summary.row_saved, sender=model, dispatch_uid=f"rollout-summary-save-{label}")
             post_delete.connect(summary.row_deleted, sender=model, dispatch_uid=f"rollout-summary-delete-{label}")
         post_save.connect(summary.groep_saved, sender=apps.get_model("schools.Groep"), dispatch_uid="rollout-summary-groep")

@@ -55,8 +55,7 @@ def _figures(year, school_id=None):
     groepen = narrow(GroepSummary.objects.filter(groep__school_year=year), "groep__school_id")
     links = narrow(GroepTeacher.objects.filter(groep__school_year=year), "groep__school_id")
     parts = [
-        _part(groepen, GROEPEN, "groep__school_id", n=Count("pk")),
-        _part(groepen, LESSONS, "groep__school_id", n=Sum("deliveries")),
+        _part(groepen, GROEPEN, "groep__school_id", key=Count("pk"), n=Sum("deliveries")),  # groepen, lessons given
         _part(groepen, FEEDBACK, "groep__school_id", n=Sum("lesson_responses")),
         _part(narrow(ImplementationPlan.objects.filter(school_year=year), "school_id"), PLAN, "school_id", n=Count("pk")),
         _part(links, TEACHERS, "groep__school_id", key=Count("user_id", distinct=True),
@@ -66,7 +65,9 @@ def _figures(year, school_id=None):
     ]
     counts, teachers, surveys = {}, {}, {}
     for kind, sid, key, n in parts[0].union(*parts[1:], all=True):
-        if kind == TEACHERS:
+        if kind == GROEPEN:
+            counts[GROEPEN, sid], counts[LESSONS, sid] = key, n or 0
+        elif kind == TEACHERS:
             teachers[sid] = (key, n)
         elif kind == SURVEY:
             if key >= surveys.get(sid, (-1, 0))[0]:

@@ -1,6 +1,6 @@
 """Subquery helpers shared by the rollout readers."""
 
-from django.db.models import Count, IntegerField, Q, Subquery
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery
 
 
 class SubqueryCount(Subquery):
@@ -23,9 +23,10 @@ def trained_user_ids():
     )
 
 
-def trained(user_column="user_id") -> Q:
-    """Condition "the user in ``user_column`` of this row is trained" (a semi-join on the small
-    ``TrainedTeacher`` table, cheap also inside a subquery per groep or school)."""
+def trained(user_column="user_id") -> Exists:
+    """Condition "the user in ``user_column`` of this row is trained": an indexed EXISTS on the
+    small ``TrainedTeacher`` table. Not ``user_id IN (...)``: SQLite then drives the groep-teacher
+    index with every trained user for every groep (22 s for the follow-up list at 6000 schools)."""
     from .models import TrainedTeacher
 
-    return Q(**{f"{user_column}__in": TrainedTeacher.objects.values("user_id")})
+    return Exists(TrainedTeacher.objects.filter(user_id=OuterRef(user_column)))

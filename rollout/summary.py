@@ -124,10 +124,17 @@ def _groep_ids(model, pk) -> set:
 
 
 def remember_groep(sender, instance, **kwargs):
-    """pre_save/pre_delete: the groep the row belongs to before the write (a row can move, and a
-    cascade deletes the household before its progress rows' post_delete runs)."""
+    """pre_save: the groep the row belonged to before this write (a row can move to another)."""
     if instance.pk is not None and not instance._state.adding:
         instance._rollout_groep_ids = _groep_ids(sender, instance.pk)
+
+
+def remember_groep_before_delete(sender, instance, **kwargs):
+    """pre_delete: the row's groep, while its parents still exist (a cascade deletes the
+    household before its progress rows' post_delete runs). A direct foreign key is read from the
+    row itself, so deleting a groep with 100 deliveries costs no 100 look-ups."""
+    path = GROEP_OF[sender]
+    instance._rollout_groep_ids = {getattr(instance, path)} if "__" not in path else _groep_ids(sender, instance.pk)
 
 
 def row_saved(sender, instance, **kwargs):
