@@ -1,7 +1,8 @@
 """Computed figures in the Django cache, keyed by a data version that every write bumps.
 
-At national scale the dashboard's aggregates take seconds; they only change when someone writes
-one of the tables they read. ``apps.RolloutConfig.ready`` connects ``bump`` to the save, delete
+The figures only change when someone writes one of the tables they read; computing them
+(from the summary tables, ``summary.py``) takes a few hundred milliseconds at 6000 schools,
+answering from the cache a fraction of that. ``apps.RolloutConfig.ready`` connects ``bump`` to the save, delete
 and many-to-many signals of exactly those models (and Wagtail's publish/unpublish), so a lesson
 logged, a household started or a school moved is counted on the very next request.
 

@@ -2,8 +2,9 @@
 
 A correlated subquery per school (groepen, teachers, trained teachers, lessons, feedback, latest
 survey) costs PostgreSQL seconds at 6000 schools, and the trained check inside it one more
-lookup per groep-teacher link. Here each table is read once, grouped by school, and the parts
-travel in ONE ``UNION ALL`` query of ``(kind, school, key, n)`` rows, so the view's query count
+lookup per groep-teacher link. Here each table (the per-groep summary, plans, groep-teacher
+links with the trained set, surveys) is read once, grouped by school, and the parts travel in
+ONE ``UNION ALL`` query of ``(kind, school, key, n)`` rows, so the view's query count
 stays what it was (two queries: the schools and these figures) whatever the number of schools.
 The rows are merged and ranked in Python by the published rule, which at 6000 schools takes a
 few milliseconds.

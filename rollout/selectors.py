@@ -1,9 +1,12 @@
 """Reads for the rollout dashboard and the expansion report, aggregated in the database.
 
 Each function costs a fixed number of queries whatever the number of schools: figures for a
-school year and the year before come from one grouped query per table (``school_year`` is the
-GROUP BY key), not from a loop. Nothing here writes, so nothing can go stale: every figure is
-read at request time from the tables the other apps write.
+school year and the year before come from one grouped query (``school_year`` is the GROUP BY
+key), not from a loop. What adds up over groepen (lessons, planned dates, households, grades)
+is read from the per-groep summary and "trained" from the trained-teacher set (``models``),
+which ``summary`` keeps exact inside every writing transaction, so nothing read here can be
+older than the data; the rest (distinct teachers, statuses, H5P, months) from the tables the
+other apps write.
 
 Small numbers: a carer figure (households, module grades, H5P results of households) and every
 mean grade resting on fewer than ``feedback.conf.MIN_RESPONSES`` answers is returned as
