@@ -5,20 +5,20 @@ does), the second left in Dutch. A groep of school A uses it (never the whole de
 import pytest
 
 from lessons import demo_translations
+from lessons.programme import ProgrammeType
 from schools import schoolyear
 from schools.models import Groep, School, SchoolStatus
-from tests.lessons import factories as lf
+from tests.pages import programme_tree
 
 
 @pytest.fixture
 def carer_tree(db):
-    home = lf.site_home()
-    klas = lf.programme(home, "klas", "lessen", "Lessen in de klas")
-    thuis = lf.programme(home, "thuis", "thuis", "Thuismodules")
-    translated = lf.home_module(thuis, 1, "Een positieve blik")
-    dutch_only = lf.home_module(thuis, 2, "Alleen in het Nederlands")
-    lf.class_lesson(klas, 1, "Wie en wat")
-    pages = {"home": home, "klas": klas, "thuis": thuis, "module": translated, "dutch_only": dutch_only}
+    built = programme_tree(
+        kinds=(ProgrammeType.CLASS, ProgrammeType.HOME), lessons=[(1, "Wie en wat")],
+        modules=[(1, "Een positieve blik"), (2, "Alleen in het Nederlands")],
+    )
+    pages = {key: built[key] for key in ("home", "klas", "thuis")}
+    pages["module"], pages["dutch_only"] = built["modules"]
     for language in ("en", "ar"):
         for key in ("home", "thuis", "module"):
             pages[f"{key}_{language}"] = demo_translations.translate(pages[key], language).specific

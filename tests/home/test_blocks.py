@@ -41,3 +41,22 @@ def test_an_image_with_alt_text_is_accepted():
     block, img = AccessibleImageBlock(), _image()
     value = block.clean(block.to_python({"image": img.pk, "decorative": False, "alt_text": "Een bal"}))
     assert value.contextual_alt_text == "Een bal"
+
+
+def test_the_demo_content_still_validates_against_the_declared_blocks():
+    """The programme streams declare their children as class attributes (``lessons.blocks``);
+    every StreamField the demo stored must still load and pass the blocks' own validation."""
+    from io import StringIO
+
+    from django.core.management import call_command
+    from wagtail.fields import StreamField
+    from wagtail.models import Page
+
+    call_command("load_demo", stdout=StringIO())
+    checked = 0
+    for page in Page.objects.live().specific():
+        for field in page._meta.get_fields():
+            if isinstance(field, StreamField) and (value := getattr(page, field.name)):
+                field.stream_block.clean(value)
+                checked += len(value)
+    assert checked > 50

@@ -115,3 +115,14 @@ def test_two_texts_in_one_language_are_refused_in_dutch_and_nothing_is_saved(cli
     assert response.status_code == 200
     assert "Elke taal kan maar één voettekst hebben" in response.content.decode()
     assert not FooterText.objects.exists()
+
+
+def test_the_demo_fills_the_footer_text_in_every_language_the_catalogue_translates(client, tree):
+    from home.demo import _footer_texts
+
+    _footer_texts(Site.objects.get(is_default_site=True))
+    texts = dict(FooterText.objects.values_list("language", "text"))
+    assert set(texts) == {code for code, _name in settings.LANGUAGES}
+    assert texts["nl"].startswith("BOUNCE online: veerkracht op de basisschool")
+    assert texts["tr"] == "BOUNCE online: ilkokulda dayanıklılık, öğretmenler ve veliler için."
+    assert footer(client, "/en/")[0] == texts["en"] != texts["nl"]

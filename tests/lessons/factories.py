@@ -1,27 +1,13 @@
-"""Builders for programme pages with real StreamField content (raw JSON, as Wagtail stores it)."""
+"""Builders for programme pages with real StreamField content (raw JSON, as Wagtail stores it);
+the pages themselves come from the suite's shared factories (``tests/pages.py``)."""
 
 import json
-import uuid
 
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
-from lessons.models import (
-    ClassLessonPage,
-    CourseModulePage,
-    HomeModulePage,
-    ProgrammeIndexPage,
-)
-
-
-def block(kind, value):
-    return {"type": kind, "value": value, "id": str(uuid.uuid4())}
-
-
-def paragraph(text="<p>Uitleg voor de leerkracht.</p>"):
-    return block("paragraph", text)
+from tests import pages
+from tests.pages import block, discussion, home_step, paragraph, step  # noqa: F401 (used by the tests as f.step ...)
 
 
 def document(title="Werkblad", content=b"Werkblad: vul in wat je goed kunt.\n", name="werkblad.txt"):
@@ -44,64 +30,25 @@ def exercise(title="Talentenjacht"):
     })
 
 
-def discussion(questions=("Wanneer voelde jij je sterk?",)):
-    return block("discussion", {"title": "Om over te praten", "intro": "", "questions": list(questions)})
+# Pages: the suite's one set of page factories (tests/pages.py); these keep the short call style.
+site_home = pages.site_home
+programme = pages.programme
 
 
-def step(title, content, minutes=10):
-    return block("step", {"title": title, "duration_minutes": minutes, "content": content})
-
-
-def home_step(title, content):
-    return block("step", {"title": title, "content": content})
-
-
-def site_home():
-    """A Dutch home page at the site root (the tests do not load the demo)."""
-    root = Page.get_first_root_node()
-    home = HomePage(title="Thuis", slug="home-test", intro="Intro", teachers_title="L", teachers_text="<p>L</p>",
-                    carers_title="O", carers_text="<p>O</p>", locale=Locale.objects.get(language_code="nl"))
-    root.add_child(instance=home)
-    home.save_revision().publish()
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
-    return home
-
-
-def publish(parent, page):
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    page.refresh_from_db()
-    return page
-
-
-def programme(home, kind, slug, title):
-    return publish(home, ProgrammeIndexPage(title=title, slug=slug, programme_type=kind, intro="<p>Intro</p>"))
+def _given(**fields):
+    return {name: value for name, value in fields.items() if value}
 
 
 def class_lesson(index, number, title=None, steps=None, preparation=None, **extra):
-    return publish(index, ClassLessonPage(
-        title=title or f"Les {number}", slug=f"les-{number}", number=number, duration_minutes=60,
-        summary=f"Samenvatting van les {number}.", learning_goals="<ul><li>Een doel</li></ul>",
-        materials="<ul><li>Digibord</li></ul>",
-        in_class=json.dumps(steps or [step("Start", [paragraph("<p>Kringgesprek over talenten.</p>")])]),
-        preparation=json.dumps(preparation or []), **extra,
-    ))
+    return pages.ClassLessonPageFactory(
+        parent=index, number=number, **_given(title=title, in_class=steps and json.dumps(steps),
+                                              preparation=preparation and json.dumps(preparation)), **extra,
+    )
 
 
 def home_module(index, number, title=None, steps=None):
-    return publish(index, HomeModulePage(
-        title=title or f"Module {number}", slug=f"module-{number}", number=number, duration_minutes=15,
-        summary=f"Samenvatting van module {number}.", child_learned="<p>Uw kind praatte over talenten.</p>",
-        steps=json.dumps(steps or [home_step("Lees", [paragraph("<p>Lees dit samen.</p>")]),
-                                   home_step("Praat", [discussion(("Waar ben jij trots op?",))])]),
-        done_title="Klaar!", done_text="<p>Goed gedaan.</p>",
-    ))
+    return pages.HomeModulePageFactory(parent=index, number=number, **_given(title=title, steps=steps and json.dumps(steps)))
 
 
 def course_module(index, number, title=None, body=None):
-    return publish(index, CourseModulePage(
-        title=title or f"Cursusmodule {number}", slug=f"cursus-{number}", number=number, duration_minutes=45,
-        summary=f"Samenvatting van cursusmodule {number}.", body=json.dumps(body or [paragraph("<p>Achtergrond.</p>")]),
-    ))
+    return pages.CourseModulePageFactory(parent=index, number=number, **_given(title=title, body=body and json.dumps(body)))

@@ -26,7 +26,7 @@ from schools.models import (
     SchoolStatusChange,
 )
 from tests.factories import TeacherFactory
-from tests.lessons import factories as lf
+from tests.pages import programme_tree
 
 Y = schoolyear.current_school_year()
 
@@ -55,15 +55,7 @@ def deliver(groep, lesson, teacher, day, grade=None):
 
 @pytest.fixture
 def tree(db):
-    home = lf.site_home()
-    klas = lf.programme(home, "klas", "lessen", "Lessen in de klas")
-    thuis = lf.programme(home, "thuis", "thuis", "Thuismodules")
-    cursus = lf.programme(home, "cursus", "cursus", "Cursus voor leerkrachten")
-    return {
-        "klas": klas, "lessons": [lf.class_lesson(klas, n, title=f"Les {n}") for n in range(1, 6)],
-        "modules": [lf.home_module(thuis, n, title=f"Thuismodule {n}") for n in range(1, 3)],
-        "course": [lf.course_module(cursus, n) for n in range(1, 3)],
-    }
+    return programme_tree()  # the schools tests' tree: lessons 1-5, two thuismodules, two course modules
 
 
 def train(user, modules):

@@ -1,25 +1,16 @@
 """A small rollout for the schools tests: a programme tree (5 lessons, 2 thuismodules, 2 course
-modules), school A with groep A (teacher A) and school B with groep B (teacher B)."""
+modules; the suite's builder in ``tests/pages.py``), school A with groep A (teacher A) and school B with groep B (teacher B)."""
 
 import pytest
 
 from schools import schoolyear
 from schools.models import Groep, School, SchoolStatus
-from tests.lessons import factories as lf
+from tests.pages import programme_tree
 
 
 @pytest.fixture
 def tree(db):
-    home = lf.site_home()
-    klas = lf.programme(home, "klas", "lessen", "Lessen in de klas")
-    thuis = lf.programme(home, "thuis", "thuis", "Thuismodules")
-    cursus = lf.programme(home, "cursus", "cursus", "Cursus voor leerkrachten")
-    return {
-        "home": home, "klas": klas, "thuis": thuis, "cursus": cursus,
-        "lessons": [lf.class_lesson(klas, n, title=f"Les {n}") for n in range(1, 6)],
-        "modules": [lf.home_module(thuis, n, title=f"Thuismodule {n}") for n in range(1, 3)],
-        "course": [lf.course_module(cursus, n) for n in range(1, 3)],
-    }
+    return programme_tree()  # lessons 1-5, Thuismodule 1 and 2, two course modules
 
 
 @pytest.fixture

@@ -1,7 +1,7 @@
 """Production settings for issue 9: a cache every worker shares, one trusted-proxy count, the
 site's own address in e-mail links."""
 
-from tests.foundation.test_project import PRODUCTION_ENV, run_manage
+from tests.production.test_project import PRODUCTION_ENV, run_manage
 
 SHOW = (
     "from django.conf import settings; c = settings.CACHES['default']; "
