@@ -37,13 +37,14 @@ class _Outage:
     whichever thread reaches Redis first afterwards restarts the versions."""
 
     def __init__(self):
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()  # a failure inside _recover marks the outage again
         self.down_until = 0.0
         self.seen = False
 
 
 _OUTAGES: dict[str, _Outage] = {}
 _OUTAGES_LOCK = threading.Lock()
+_local = threading.local()
 
 
 def _outage_for(location) -> _Outage:
@@ -51,10 +52,10 @@ def _outage_for(location) -> _Outage:
         return _OUTAGES.setdefault(str(location), _Outage())
 
 
-class ResilientRedisCache(RedisCache):
-    """Django's ``RedisCache`` with every call guarded (see the module docstring).
-
-    ``OPTIONS["RESET_KEYS"]``: cache keys (before prefixing) to delete when Redis answers again."""
+class ResilientCacheMixin:
+    """Every call of a cache backend guarded (see the module docstring); put before the backend
+    class. ``OPTIONS["RESET_KEYS"]``: cache keys (before prefixing) to delete when Redis
+    answers again."""
 
     def __init__(self, server, params):
         options = dict(params.get("OPTIONS") or {})
@@ -67,7 +68,7 @@ class ResilientRedisCache(RedisCache):
         if time.monotonic() < self.outage.down_until:
             return default
         try:
-            if self.outage.seen:
+            if self.outage.seen and not getattr(_local, "recovering", False):
                 self._recover()
             return call()
         except RedisError:
@@ -82,52 +83,62 @@ class ResilientRedisCache(RedisCache):
             self.outage.down_until = time.monotonic() + RETRY_AFTER
 
     def _recover(self):
-        """Redis answers again: forget the versions that could not be bumped meanwhile."""
+        """Redis answers again: forget the versions that could not be bumped meanwhile. Other
+        threads wait for it (the lock); this thread's own nested calls (a backend whose
+        ``delete_many`` calls ``delete``) go straight through."""
         with self.outage.lock:
             if not self.outage.seen:
                 return
-            if self.reset_keys:
-                super().delete_many(self.reset_keys)  # raises while still down: _guard marks it again
+            _local.recovering = True
+            try:
+                if self.reset_keys:
+                    super().delete_many(self.reset_keys)  # raises while still down: _guard marks it again
+            finally:
+                _local.recovering = False
             self.outage.seen = False
         log.warning("cache: Redis is back; content and rollout versions restarted")
 
     def get(self, key, default=None, version=None):
-        return self._guard(lambda: super(ResilientRedisCache, self).get(key, default, version), default)
+        return self._guard(lambda: super(ResilientCacheMixin, self).get(key, default, version), default)
 
     def set(self, key, value, timeout=Ellipsis, version=None):
         timeout = self.default_timeout if timeout is Ellipsis else timeout
-        self._guard(lambda: super(ResilientRedisCache, self).set(key, value, timeout, version), None)
+        self._guard(lambda: super(ResilientCacheMixin, self).set(key, value, timeout, version), None)
 
     def add(self, key, value, timeout=Ellipsis, version=None):
         timeout = self.default_timeout if timeout is Ellipsis else timeout
-        return self._guard(lambda: super(ResilientRedisCache, self).add(key, value, timeout, version), False)
+        return self._guard(lambda: super(ResilientCacheMixin, self).add(key, value, timeout, version), False)
 
     def touch(self, key, timeout=Ellipsis, version=None):
         timeout = self.default_timeout if timeout is Ellipsis else timeout
-        return self._guard(lambda: super(ResilientRedisCache, self).touch(key, timeout, version), False)
+        return self._guard(lambda: super(ResilientCacheMixin, self).touch(key, timeout, version), False)
 
     def delete(self, key, version=None):
-        return self._guard(lambda: super(ResilientRedisCache, self).delete(key, version), False)
+        return self._guard(lambda: super(ResilientCacheMixin, self).delete(key, version), False)
 
     def get_many(self, keys, version=None):
-        return self._guard(lambda: super(ResilientRedisCache, self).get_many(keys, version), {})
+        return self._guard(lambda: super(ResilientCacheMixin, self).get_many(keys, version), {})
 
     def set_many(self, data, timeout=Ellipsis, version=None):
         timeout = self.default_timeout if timeout is Ellipsis else timeout
-        return self._guard(lambda: super(ResilientRedisCache, self).set_many(data, timeout, version), list(data))
+        return self._guard(lambda: super(ResilientCacheMixin, self).set_many(data, timeout, version), list(data))
 
     def delete_many(self, keys, version=None):
-        self._guard(lambda: super(ResilientRedisCache, self).delete_many(keys, version), None)
+        self._guard(lambda: super(ResilientCacheMixin, self).delete_many(keys, version), None)
 
     def has_key(self, key, version=None):
-        return self._guard(lambda: super(ResilientRedisCache, self).has_key(key, version), False)
+        return self._guard(lambda: super(ResilientCacheMixin, self).has_key(key, version), False)
 
     def incr(self, key, delta=1, version=None):
         missing = object()
-        result = self._guard(lambda: super(ResilientRedisCache, self).incr(key, delta, version), missing)
+        result = self._guard(lambda: super(ResilientCacheMixin, self).incr(key, delta, version), missing)
         if result is missing:  # what callers already handle for a key that is not there
             raise ValueError(f"Key '{key}' not found (cache unreachable)")
         return result
 
     def clear(self):
-        self._guard(lambda: super(ResilientRedisCache, self).clear(), None)
+        self._guard(lambda: super(ResilientCacheMixin, self).clear(), None)
+
+
+class ResilientRedisCache(ResilientCacheMixin, RedisCache):
+    """Django's ``RedisCache``, degrading while Redis is down (the production backend)."""
