@@ -36,12 +36,16 @@ def _hit(kind, ident, limit, window):
     bucket = int(time.time() // window)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     key = f"h5p:rate:{kind}:{digest}:{bucket}"
+    # incr first: one cache round trip for every post but a window's first (two before).
+    try:
+        return cache.incr(key) <= limit
+    except ValueError:  # the window's first post (or the cache is unreachable: fail open)
+        pass
     if cache.add(key, 1, timeout=window + 1):
         return 1 <= limit
     try:
-        return cache.incr(key) <= limit
-    except ValueError:  # expired between add and incr
-        cache.add(key, 1, timeout=window + 1)
+        return cache.incr(key) <= limit  # another process added it just now
+    except ValueError:
         return True
 
 
