@@ -57,8 +57,10 @@ bench: setup /usr/bin/wrk
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_demo >/dev/null
 	$(PY) manage.py bench
-	# gunicorn -w 2 on PostgreSQL + Redis under wrk; the last line is the JSON summary.
+	# gunicorn -w 2 (gthread) on PostgreSQL + Redis under wrk; the last line is the JSON summary.
 	$(PY) scripts/bench_http.py
+	# Faults on a PostgreSQL cluster and a Redis of its own (never the shared ones): last line JSON.
+	$(PY) scripts/bench_faults.py
 
 # Static checks, run by .ci/run before the tests (and by pre-commit on each commit): ruff's rules,
 # ruff's formatter and djhtml on the files a commit touches (no mass reformat of the tree), the
