@@ -112,6 +112,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite's default deferred transactions fail a write at once with "database is locked" when
+    # another connection wrote since the transaction began reading (a lesson logged while the H5P
+    # player posts its first statement). IMMEDIATE takes the write lock at BEGIN, so the writer
+    # waits up to ``timeout`` seconds instead of failing with a 500.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Accounts: log in by e-mail address (accounts.User), with lock-out after repeated failures.
