@@ -35,4 +35,8 @@ def test_placeholders_survive_translation(language):
 
     placeholder = re.compile(r"%\((\w+)\)[sd]")
     for entry in catalogue.translated_entries():
-        assert sorted(placeholder.findall(entry.msgid)) == sorted(placeholder.findall(entry.msgstr)), entry.msgid
+        if entry.msgid_plural:  # every plural form carries the plural msgid's placeholders
+            for form in entry.msgstr_plural.values():
+                assert sorted(placeholder.findall(entry.msgid_plural)) == sorted(placeholder.findall(form)), entry.msgid
+        else:
+            assert sorted(placeholder.findall(entry.msgid)) == sorted(placeholder.findall(entry.msgstr)), entry.msgid

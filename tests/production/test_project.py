@@ -64,12 +64,17 @@ def test_production_refuses_a_short_secret_key_and_a_bad_redis_url():
 
 
 def test_production_uses_redis_when_redis_url_is_set():
-    code = "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])"
+    code = (
+        "from django.conf import settings; from django.core.cache import caches;"
+        "from django.core.cache.backends.redis import RedisCache;"
+        "print(settings.CACHES['default']['BACKEND'], isinstance(caches['default'], RedisCache))"
+    )
     result = run_manage(
         "shell", "-v0", "-c", code, env_overrides={**PRODUCTION_ENV, "REDIS_URL": "redis://127.0.0.1:6379/1"}
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    # Django's Redis backend, wrapped so that an outage degrades to a miss (home.resilient_cache).
+    assert result.stdout.strip() == "home.resilient_cache.ResilientRedisCache True"
 
 
 def test_english_catalogue_translates_every_interface_string():
