@@ -31,7 +31,7 @@ from bounce.settings import object_storage
 from h5p.builder import build_package
 from h5p.models import H5PActivity, H5PPackage
 from tests.factories import CoordinatorFactory
-from tests.foundation.test_project import PRODUCTION_ENV, run_manage
+from tests.production.test_project import PRODUCTION_ENV, run_manage
 from tests.servers import Visitor, app_servers, server_logs, with_production_password
 
 MEDIA_BUCKET, H5P_BUCKET, REGION = "bounce-media", "bounce-h5p-pakketten", "eu-central-1"
