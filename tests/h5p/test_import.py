@@ -181,7 +181,7 @@ def test_bench_command_reports_figures(capsys, h5p_media):
     assert stored_files(h5p_media) == []
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_deleting_an_activity_removes_its_files(h5p_media):
     # Deleting writes reference-index rows by content type; an earlier multi-process test flushes
     # django_content_type, so forget the ids remembered from before it.

@@ -14,7 +14,7 @@ from django.contrib.auth.models import Group
 from django.db import connection, transaction
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_write_between_a_transactions_read_and_its_write_waits_instead_of_failing():
     Group.objects.create(name="bestaand")
     errors, other_done = [], threading.Event()
