@@ -88,6 +88,14 @@ def nav_items(context):
     return items(context.get("request"), context.get("page"))
 
 
+@register.simple_tag
+def nav_brand_url(items):
+    """Where the logo leads this visitor (``home.navigation.brand_url``)."""
+    from home.navigation import brand_url
+
+    return brand_url(items)
+
+
 @register.simple_tag(takes_context=True)
 def footer_items(context):
     """The footer links the apps contribute (``register_footer_items``, ``home.navigation``)."""
