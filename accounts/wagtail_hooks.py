@@ -43,3 +43,20 @@ class InvitationViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_invitation_viewset():
     return InvitationViewSet("invitations")
+
+
+@hooks.register("register_nav_items")
+def sign_in_or_out(request, page):
+    """Main menu (``home.navigation``): "Inloggen" for guests (back to this page afterwards),
+    "Uitloggen" for the signed in (a POST with the CSRF token)."""
+    from urllib.parse import quote
+
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from home.navigation import Audience, NavItem
+
+    return [
+        NavItem(gettext("Inloggen"), f"{reverse('accounts:login')}?next={quote(request.path)}", order=95, audience=Audience.GUEST),
+        NavItem(gettext("Uitloggen"), reverse("accounts:logout"), order=95, audience=Audience.SIGNED_IN, post=True),
+    ]

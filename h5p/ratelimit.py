@@ -36,7 +36,11 @@ def _hit(kind, ident, limit, window):
     bucket = int(time.time() // window)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
     key = f"h5p:rate:{kind}:{digest}:{bucket}"
-    # incr first: one cache round trip for every post but a window's first (two before).
+    count_hit = getattr(cache, "count_hit", None)  # Redis (home.resilient_cache): one round trip
+    if count_hit is not None:
+        count = count_hit(key, window + 1)
+        return count is None or count <= limit  # None: the cache is unreachable, fail open
+    # Any other cache: incr first: one cache round trip for every post but a window's first (two before).
     try:
         return cache.incr(key) <= limit
     except ValueError:  # the window's first post (or the cache is unreachable: fail open)

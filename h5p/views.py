@@ -24,7 +24,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.clickjacking import xframe_options_sameorigin
 from django.views.decorators.http import require_GET, require_http_methods, require_POST, require_safe
 
-from . import conf, ratelimit
+from . import activity_cache, conf, ratelimit
 from .embed import embed_context, sandbox_tokens
 from .learners import remember_anonymous, resolve_learner
 from .models import H5PActivity, H5PPackage
@@ -229,7 +229,9 @@ def _too_many():
 @require_POST
 def xapi(request, slug):
     """Receive a statement (with optional sub-statements) from the embedding page's bridge."""
-    activity = get_object_or_404(H5PActivity, slug=slug)
+    activity = activity_cache.get(slug)
+    if activity is None:
+        raise Http404
     if not ratelimit.address_allowed(request):
         return _too_many()
     try:
@@ -251,7 +253,9 @@ def xapi(request, slug):
 @require_http_methods(["GET", "POST"])
 def state(request, slug):
     """Resume state of the current learner: GET returns it, POST replaces it (max 64 KB)."""
-    activity = get_object_or_404(H5PActivity, slug=slug)
+    activity = activity_cache.get(slug)
+    if activity is None:
+        raise Http404
     learner = _learner(request)
     if request.method == "GET":
         data = None

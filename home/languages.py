@@ -203,8 +203,15 @@ def switcher_links(request, page=None) -> list[dict]:
     On a Wagtail page: its live translation, or else the nearest translated ancestor (the link
     then carries the fallback marker, which turns into a notice). On any other view: the same
     URL under the other language prefix. Carer-only languages appear only on carers' pages.
+
+    On a page, which translations exist and their URLs are the same for every visitor until
+    the page tree changes, so they are kept under the content version (``versioned``, per page,
+    language and host: three queries saved); the query string, the current page's own URL and
+    the carer's choice marker are added per request.
     """
     from wagtail.models import Page
+
+    from .chrome_cache import versioned
 
     current = translation.get_language()
     query = request.GET.urlencode() if request is not None else ""
@@ -217,30 +224,46 @@ def switcher_links(request, page=None) -> list[dict]:
     offered = languages_for(carer_page)
     # A switch on a carers' page is a carer's choice (not on the home page, shared with teachers).
     marks_choice = carer_page and (not is_page or getattr(page, "carer_nav", True))
-    translations = {}
-    if is_page:
-        translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+    if is_page and page.pk:
+        host = request.get_host() if request is not None else ""
+        targets = versioned(f"switcher:{page.pk}:{current}:{host}", lambda: _page_targets(request, page, offered, current))
+    else:
+        targets = {}
     links = []
     for code, name in offered:
         fallback = False
         if code == current:
             url = request.get_full_path() if request is not None else "/"
-        elif code in translations:
-            with translation.override(code):
-                url = translations[code].get_url(request)
         elif is_page:
-            ancestor, _exact = nearest_translation(page, code)
-            if ancestor is None and is_carer_only(code):
-                continue  # nothing of this site exists in that language yet
-            with translation.override(code):
-                url = ancestor.get_url(request) if ancestor else translate_url("/", code)
-            fallback = True
+            if code not in targets:
+                continue  # nothing of this site exists in that carer language yet
+            url, fallback = targets[code]
         else:
             url = translate_url(request.path, code) if request is not None else "/"
         if code != current:
             url = with_query(url or "/", "" if fallback else query, fallback=fallback, choice=code if marks_choice else "")
         links.append({"code": code, "name": name, "url": url, "current": code == current, "fallback": fallback})
     return links
+
+
+def _page_targets(request, page, offered, current) -> dict:
+    """``{code: (url, fallback)}`` for the switcher on ``page``: its live translation, else the
+    nearest translated ancestor (``fallback``); a carer-only language without either is left out."""
+    translations = {p.locale.language_code: p for p in page.get_translations(inclusive=True).live().select_related("locale")}
+    targets = {}
+    for code, _name in offered:
+        if code == current:
+            continue
+        if code in translations:
+            with translation.override(code):
+                targets[code] = (translations[code].get_url(request), False)
+            continue
+        ancestor, _exact = nearest_translation(page, code)
+        if ancestor is None and is_carer_only(code):
+            continue
+        with translation.override(code):
+            targets[code] = (ancestor.get_url(request) if ancestor else translate_url("/", code), True)
+    return targets
 
 
 def is_carer_visitor(request) -> bool:

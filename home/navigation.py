@@ -9,8 +9,10 @@ the visitor, in ``order``:
 - ``register_footer_items(request) -> [NavItem]``: extra footer links beside the footer pages.
   The footer is cached once per language for every visitor, so footer items are for everyone.
 
-Carers with a household see the carers' menu of ``templates/includes/header.html`` instead of
-the main menu, so no main-menu item reaches them (``home.languages.is_carer_context``).
+Carers on their own pages (``home.languages.is_carer_context``) see only the items meant for
+them (``Audience.CARER``, e.g. "Uw thuismodules"), and nobody else sees those. An item marked
+``brand`` is where the logo leads that visitor (the site's root page otherwise); an item marked
+``post`` is a button in a form with the CSRF token (signing out).
 """
 
 from dataclasses import dataclass
@@ -26,6 +28,7 @@ class Audience(StrEnum):
     GUEST = "guest"  # not signed in (e.g. "Voor ouders")
     SIGNED_IN = "signed_in"  # teachers and coordinators (e.g. "Mijn groepen")
     STAFF = "staff"  # may open the Wagtail admin
+    CARER = "carer"  # a carer on the carers' pages, who sees nothing else
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,13 @@ class NavItem:
     order: int = 100
     audience: Audience = Audience.EVERYONE
     current: bool = False  # rendered as aria-current="page"
+    brand: bool = False  # the logo's link for this visitor
+    post: bool = False  # an action (a form button), not a link
 
 
-def _sees(user, audience: Audience) -> bool:
+def _sees(user, audience: Audience, carer: bool) -> bool:
+    if carer or audience == Audience.CARER:
+        return carer and audience == Audience.CARER
     signed_in = bool(getattr(user, "is_authenticated", False))
     if audience == Audience.GUEST:
         return not signed_in
@@ -54,9 +61,17 @@ def _sorted(items) -> list[NavItem]:
 
 def nav_items(request, page=None) -> list[NavItem]:
     """The main-menu items every app contributes that this visitor may see."""
+    from .languages import is_carer_context
+
     user = getattr(request, "user", None)
+    carer = is_carer_context(request, page)
     found = (item for fn in hooks.get_hooks("register_nav_items") for item in fn(request, page) or ())
-    return _sorted(item for item in found if _sees(user, item.audience))
+    return _sorted(item for item in found if _sees(user, item.audience, carer))
+
+
+def brand_url(items) -> str | None:
+    """Where the logo leads: the visitor's ``brand`` item, else ``None`` (the site's root)."""
+    return next((item.url for item in items if item.brand), None)
 
 
 def footer_items(request) -> list[NavItem]:

@@ -142,3 +142,18 @@ class ResilientCacheMixin:
 
 class ResilientRedisCache(ResilientCacheMixin, RedisCache):
     """Django's ``RedisCache``, degrading while Redis is down (the production backend)."""
+
+    def count_hit(self, key, timeout, version=None):
+        """Count one hit in a fixed window: creates ``key`` at 0 with ``timeout`` seconds if it is
+        not there and increments it, in one round trip (``SET NX EX`` and ``INCR`` pipelined;
+        Django's own ``incr`` asks ``EXISTS`` first). Returns the new count, or None without
+        Redis (the rate limits fail open)."""
+
+        def call():
+            full_key = self.make_and_validate_key(key, version=version)
+            pipeline = self._cache.get_client(full_key, write=True).pipeline(transaction=False)
+            pipeline.set(full_key, 0, ex=int(timeout), nx=True)
+            pipeline.incr(full_key)
+            return pipeline.execute()[-1]
+
+        return self._guard(call, None)

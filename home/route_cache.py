@@ -37,6 +37,25 @@ def _with_restrictions(page, restrictions):
     return page
 
 
+# What Wagtail itself caches on a page instance and a cached route may keep (the parent is read
+# for breadcrumbs; ``specific_class`` is a cached property of the content type).
+KEPT_CACHES = ("_state", "_django_version", "_cached_parent_obj", "specific_class")
+
+
+def _pristine(page):
+    """A copy of ``page`` with its stored fields only.
+
+    The page is stored after it served a request, so anything a template, a hook or a
+    ``cached_property`` hung on the instance for that visitor (their groepen, progress, a form)
+    would otherwise be pickled with it and handed to the next visitor. Only the model's fields
+    and Wagtail's own structural caches travel.
+    """
+    fields = {field.attname for field in page._meta.concrete_fields}
+    copy = page.__class__.__new__(page.__class__)
+    copy.__dict__ = {name: value for name, value in page.__dict__.items() if name in fields or name in KEPT_CACHES}
+    return copy
+
+
 def _remaining(page, site, path) -> list[str]:
     """The path segments a routable page resolves itself (``presenteren/``), after its own."""
     root = site.root_page.localized if site else None
@@ -78,7 +97,7 @@ class RouteCacheMiddleware:
         path = match.args[0] if match.args else match.kwargs.get("path", "")
         page, site = route[0], getattr(request, "_wagtail_site", None)
         restrictions = list(page.get_view_restrictions())
-        entry = (site, page, _remaining(page, site, path), restrictions)
+        entry = (site, _pristine(page), _remaining(page, site, path), restrictions)
         try:
             cache.set(key, entry, TIMEOUT)
         except Exception:  # an object that will not pickle: route it every time  # noqa: BLE001

@@ -270,17 +270,21 @@ def remember_household_language(request, language_code):
 
 @hooks.register("register_nav_items")
 def groepen_or_carers_link(request, page):
-    """Main menu (``home.navigation``): "Mijn groepen" for teachers, "Voor ouders" for guests."""
+    """Main menu (``home.navigation``): "Mijn groepen" for teachers, "Voor ouders" for guests, and
+    for carers on their pages only "Uw thuismodules" (also the logo's link)."""
     from django.urls import reverse
     from django.utils.translation import gettext
 
     from home.navigation import Audience, NavItem
 
     on_groepen = getattr(getattr(request, "resolver_match", None), "url_name", None) == "my_groepen"
+    carer_home = reverse("schools:carer_home")
     return [
         NavItem(gettext("Mijn groepen"), reverse("schools:my_groepen"), order=60, audience=Audience.SIGNED_IN,
                 current=on_groepen),
         NavItem(gettext("Voor ouders"), reverse("schools:carer_entry"), order=60, audience=Audience.GUEST),
+        NavItem(gettext("Uw thuismodules"), carer_home, order=10, audience=Audience.CARER, brand=True,
+                current=request.path == carer_home),
     ]
 
 

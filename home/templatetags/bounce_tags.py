@@ -5,6 +5,39 @@ from django.utils import translation
 
 register = template.Library()
 
+ADMIN_ACCESS_SECONDS = 60
+
+
+def may_access_admin(user) -> bool:
+    """Whether ``user`` may open the Wagtail admin, kept per user for a minute: Django reads a
+    user's permissions with two queries on every request, which a teacher's lesson page paid
+    only to learn that it shows no userbar. A changed permission shows (or hides) the userbar
+    within a minute; the admin itself always checks afresh."""
+    from django.core.cache import cache
+
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return False
+    if user.is_superuser:
+        return True
+    key = f"bounce:admin-access:{user.pk}"
+    allowed = cache.get(key)
+    if allowed is None:
+        allowed = user.has_perm("wagtailadmin.access_admin")
+        cache.set(key, allowed, ADMIN_ACCESS_SECONDS)
+    return bool(allowed)
+
+
+@register.simple_tag(takes_context=True)
+def editor_userbar(context):
+    """Wagtail's userbar, for users who may edit only (``may_access_admin``), so other visitors
+    pay no permission queries for it."""
+    from wagtail.admin.templatetags.wagtailuserbar import wagtailuserbar
+
+    request = context.get("request")
+    if request is None or not may_access_admin(getattr(request, "user", None)):
+        return ""
+    return wagtailuserbar(context)
+
 
 @register.inclusion_tag("includes/language_switcher.html", takes_context=True)
 def language_switcher(context):
@@ -53,6 +86,14 @@ def nav_items(context):
     from home.navigation import nav_items as items
 
     return items(context.get("request"), context.get("page"))
+
+
+@register.simple_tag
+def nav_brand_url(items):
+    """Where the logo leads this visitor (``home.navigation.brand_url``)."""
+    from home.navigation import brand_url
+
+    return brand_url(items)
 
 
 @register.simple_tag(takes_context=True)

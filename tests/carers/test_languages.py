@@ -172,3 +172,32 @@ def test_the_home_page_keeps_the_full_navigation_in_dutch_but_not_in_arabic(clie
     assert reverse("accounts:login") in " ".join(dutch)
     arabic = [a["href"] for a in soup(client.get(carer_tree["home_ar"].url)).select("nav.site-nav a")]
     assert arabic == ["/ar/ouders/thuis/"]
+
+
+def test_the_cached_switcher_adds_each_requests_own_query_string(client, carer_tree):
+    """The switcher's per-page links are kept under the content version; the query string, the
+    carer's choice marker and the current page's own link still come from each request."""
+    url = carer_tree["module"].url
+    client.get(url, {"stap": "2"})
+    client.get(url, {"stap": "2"})
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        links = switcher(client.get(url, {"stap": "3"}))
+    assert not [q for q in captured.captured_queries if "translation_key" in q["sql"]]  # no translation look-ups
+    assert links["en"] == f"{carer_tree['module_en'].url}?stap=3&taalkeuze=en"
+    assert links["ar"] == f"{carer_tree['module_ar'].url}?stap=3&taalkeuze=ar"
+    current = soup(client.get(url, {"stap": "4"})).select_one("nav.language-switcher [aria-current]")
+    assert current["lang"] == "nl"
+
+
+def test_a_published_translation_shows_in_the_switcher_at_once(client, carer_tree):
+    from lessons import demo_translations
+
+    assert switcher(client.get(carer_tree["dutch_only"].url))["ar"] == f"{carer_tree['thuis_ar'].url}?vertaling=ontbreekt&taalkeuze=ar"
+    arabic = demo_translations.translate(carer_tree["dutch_only"], "ar")
+    assert switcher(client.get(carer_tree["dutch_only"].url))["ar"] == f"{arabic.url}?taalkeuze=ar"
+    arabic.refresh_from_db()  # translate() publishes a revision; this instance still says "not live"
+    arabic.unpublish()
+    assert switcher(client.get(carer_tree["dutch_only"].url))["ar"] == f"{carer_tree['thuis_ar'].url}?vertaling=ontbreekt&taalkeuze=ar"

@@ -1,5 +1,6 @@
 """xAPI and resume-state endpoints: CSRF, shape and size checks, Moodle-style attempts, learners."""
 
+import io
 import json
 
 import pytest
@@ -229,8 +230,37 @@ def test_resume_state_capped_at_64_kb(activity, csrf_client):
 
 
 def test_statement_query_count_does_not_grow_with_sub_questions(activity, csrf_client, django_assert_max_num_queries):
+    post(csrf_client, xapi_url(), {"statement": completed()})  # reads the activity once (h5p.activity_cache)
     for n in (1, 30):
-        with django_assert_max_num_queries(8):
+        with django_assert_max_num_queries(7):
             response = post(csrf_client, xapi_url(), {"statement": completed(), "children": [child(i) for i in range(n)]})
         assert response.status_code == 201
     assert H5PAttemptResult.objects.count() == 31
+
+
+def test_posts_read_the_activity_from_the_cache_and_see_a_new_package_at_once(activity, csrf_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from h5p.services import import_package
+
+    from .packages import build_package
+
+    post(csrf_client, xapi_url(), {"statement": completed()})
+    with CaptureQueriesContext(connection) as captured:
+        assert post(csrf_client, xapi_url(), {"statement": completed()}).status_code == 201
+        assert post(csrf_client, state_url(), {"state": "{}"}).status_code == 200
+    assert not [q for q in captured.captured_queries if 'FROM "h5p_h5pactivity"' in q["sql"]]
+    new = import_package(io.BytesIO(build_package(title="Zelfcheck")), filename="v2.h5p", activity=activity)
+    assert post(csrf_client, xapi_url(), {"statement": completed()}).status_code == 201
+    assert H5PAttempt.objects.order_by("-pk").first().package_id == new.pk != H5PAttempt.objects.order_by("pk").first().package_id
+
+
+def test_a_renamed_or_deleted_activity_is_not_served_from_the_cache(activity, csrf_client):
+    assert post(csrf_client, xapi_url(), {"statement": completed()}).status_code == 201
+    activity.slug = "zc-nieuw"
+    activity.save()
+    assert post(csrf_client, xapi_url(), {"statement": completed()}).status_code == 404
+    assert post(csrf_client, xapi_url("zc-nieuw"), {"statement": completed()}).status_code == 201
+    activity.delete()
+    assert post(csrf_client, xapi_url("zc-nieuw"), {"statement": completed()}).status_code == 404

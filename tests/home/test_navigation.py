@@ -36,9 +36,10 @@ def footer(client, url="/"):
 
 
 def test_the_kernel_chrome_names_no_app():
-    for name in ("nav_items.html", "footer.html"):
+    for name in ("header.html", "nav_items.html", "footer.html"):
         source = (TEMPLATES / name).read_text()
-        assert "lessons_tags" not in source and "schools:" not in source and "lessons:" not in source
+        for app in ("lessons_tags", "schools:", "lessons:", "accounts:"):
+            assert app not in source, (name, app)
 
 
 def test_a_guest_sees_the_programmes_search_and_the_carers_link_in_order(client, tree):

@@ -17,14 +17,16 @@ pytestmark = pytest.mark.django_db
 # (footer; header for anonymous visitors), the route cache (home.route_cache: site, locale, the
 # page and its view restrictions) and the page-tree reads kept under the content version
 # (programme links, breadcrumbs, neighbours), so the measured request pays only for who asks:
-# session, user, role, the per-user parts and the language switcher.
+# session, user, role and the per-user parts. The switcher's per-page links are kept under the
+# content version too (home.languages.switcher_links), and the Wagtail userbar's permission check
+# is kept per user for a minute (bounce_tags.may_access_admin), so neither costs a query here.
 # Lesson: + the schools "Les gegeven registreren" panel (lessons_class_lesson_panels hook: the
-# teacher's groepen for this lesson, one query however many groepen) and the userbar's
-# permission check (two); its body comes from the fragment cache (home.fragment_cache).
-LESSON_QUERIES = 9
-HOME_MODULE_QUERIES = 3  # anonymous, rendered (not from the page cache): the switcher and the carers' hint
-INDEX_QUERIES = 11
-COURSE_QUERIES = 9  # + the teacher's own progress on this module
+# teacher's groepen for this lesson, one query however many groepen); its body comes from the
+# fragment cache (home.fragment_cache).
+LESSON_QUERIES = 4
+HOME_MODULE_QUERIES = 3  # anonymous, rendered (not from the page cache): the carers' hint (the lesson pointing here) and the step images
+INDEX_QUERIES = 6
+COURSE_QUERIES = 4  # + the teacher's own progress on this module
 PRESENT_QUERIES = 3  # session, user, role: no chrome, body from the fragment cache
 
 
@@ -89,6 +91,16 @@ def test_lesson_page_queries_do_not_grow_with_blocks_documents_images_or_lessons
     assert content_images(big) == 8
     # The presentation view reads the same data.
     render(client, lesson.url + "presenteren/", PRESENT_QUERIES, django_assert_num_queries)
+
+
+def test_the_userbar_shows_for_editors_only(client, tree, teacher, coordinator):
+    lesson = tree["lessons"][0]
+    client.force_login(teacher)
+    assert b"wagtail-userbar" not in client.get(lesson.url).content
+    client.force_login(coordinator)
+    response = client.get(lesson.url)
+    assert b"<wagtail-userbar" in response.content
+    assert f"/admin/pages/{lesson.pk}/edit/".encode() in response.content
 
 
 def set_module_steps(module, count):

@@ -11,11 +11,12 @@ pytestmark = pytest.mark.django_db
 
 # A signed-in teacher, body from the fragment cache, the page and its view restrictions from the
 # route cache (home.route_cache), breadcrumbs, neighbours and programme links under the content
-# version: session, user, role, the per-user parts (register panel, course progress, userbar
-# permissions) and the language switcher; nothing that grows with the lesson.
-LESSON_QUERIES = 9
+# version, the language switcher's links under the content version and the userbar's permission
+# check per user (bounce_tags.may_access_admin): session, user, role and the per-user parts
+# (register panel, course progress); nothing that grows with the lesson.
+LESSON_QUERIES = 4
 PRESENT_QUERIES = 3
-COURSE_QUERIES = 9
+COURSE_QUERIES = 4
 
 
 def measure(client, url, expected, django_assert_num_queries):

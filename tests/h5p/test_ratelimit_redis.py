@@ -1,0 +1,55 @@
+"""The xAPI rate limit on the production cache (Redis through ``home.resilient_cache``): one
+round trip per post (``count_hit``: SET NX EX and INCR pipelined), the window's expiry set on
+its first post, and fail-open while Redis is down."""
+
+import os
+
+import pytest
+import redis
+
+from h5p import ratelimit
+from home.resilient_cache import ResilientRedisCache
+
+REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "redis://127.0.0.1:6379/9")
+
+
+@pytest.fixture
+def redis_cache(monkeypatch):
+    client = redis.Redis.from_url(REDIS_URL)
+    try:
+        client.ping()
+    except redis.exceptions.ConnectionError:
+        pytest.skip(f"no Redis at {REDIS_URL}")
+    client.flushdb()
+    backend = ResilientRedisCache(REDIS_URL, {"KEY_PREFIX": "t"})
+    monkeypatch.setattr(ratelimit, "cache", backend)
+    yield backend, client
+    client.flushdb()
+
+
+def test_a_learner_is_counted_in_one_round_trip_and_cut_off_at_the_limit(redis_cache):
+    backend, client = redis_cache
+    sent = []
+    real = redis.client.Pipeline.execute
+
+    def execute(pipeline, *args, **kwargs):
+        sent.append([command[0][0] for command in pipeline.command_stack])
+        return real(pipeline, *args, **kwargs)
+
+    redis.client.Pipeline.execute, before = execute, redis.client.Pipeline.execute
+    try:
+        allowed = [ratelimit._hit("learner", "user:7", 3, 60) for _ in range(5)]
+    finally:
+        redis.client.Pipeline.execute = before
+    assert allowed == [True, True, True, False, False]
+    assert sent == [["SET", "INCRBY"]] * 5  # one pipeline per post; Django's incr sends EXISTS, then INCRBY
+    (key,) = client.keys("t:*h5p:rate:learner:*")
+    assert int(client.get(key)) == 5
+    assert 0 < client.ttl(key) <= 61
+    assert ratelimit._hit("learner", "user:8", 3, 60), "another learner has a counter of their own"
+
+
+def test_the_limit_fails_open_while_redis_is_down(monkeypatch):
+    backend = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
+    monkeypatch.setattr(ratelimit, "cache", backend)
+    assert all(ratelimit._hit("learner", "user:7", 1, 60) for _ in range(3))
