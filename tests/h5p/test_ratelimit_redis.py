@@ -19,7 +19,7 @@ def redis_cache(monkeypatch):
     try:
         client.ping()
     except redis.exceptions.ConnectionError:
-        pytest.skip(f"no Redis at {REDIS_URL}")
+        pytest.fail(f"no Redis at {REDIS_URL}: make test needs the local Redis (.ci/run starts it)")
     client.flushdb()
     backend = ResilientRedisCache(REDIS_URL, {"KEY_PREFIX": "t"})
     monkeypatch.setattr(ratelimit, "cache", backend)
