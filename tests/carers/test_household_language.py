@@ -169,3 +169,13 @@ def test_an_untranslated_module_is_the_one_documented_exception(carer_groep, car
     assert len(listed.select(".module-item__language")) == 2  # nothing is in Turkish in this tree
     opened = carer.get(f"/tr/ouders/module/{carer_tree['dutch_only'].pk}/")
     assert opened["Location"] == carer_tree["dutch_only"].url
+
+
+@pytest.mark.parametrize("marker", ["EN", "%D0%B5n", "%ED%A0%80", "en" * 5000, "%EF%BC%91", "en%00", ""])
+def test_an_odd_choice_marker_changes_nothing_and_never_fails(client, carer_groep, carer_tree, marker):
+    """Letter case, a Cyrillic look-alike, a lone surrogate (as its UTF-8 bytes), a huge value,
+    a full-width digit, NUL: sent as raw query strings, the way a browser would send them."""
+    client.post("/ar/ouders/", {"code": carer_groep.carer_code})
+    response = client.get(f"/en/ouders/thuis/?taalkeuze={marker}")
+    assert response.status_code == 302 and response["Location"] == "/en/ouders/thuis/"
+    assert Household.objects.get().language == "ar"
