@@ -12,7 +12,7 @@ token (the logout form) and role-specific links.
 import contextvars
 import time
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 VERSION_KEY = "bounce:content-version"
 TIMEOUT = 60 * 60  # an hour; publishing invalidates sooner
@@ -72,8 +72,9 @@ def versioned(name: str, compute):
     """``compute()``, kept under the content version: for page-tree reads that are the same for
     every visitor (programme links, breadcrumbs, neighbours), so a publish refreshes them."""
     key = f"bounce:tree:{content_version()}:{name}"
-    value = cache.get(key)
+    kept = caches["versioned"]  # a worker-local copy in front (home.version_memo)
+    value = kept.get(key)
     if value is None:
         value = compute()
-        cache.set(key, value, TIMEOUT)
+        kept.set(key, value, TIMEOUT)
     return value

@@ -14,7 +14,7 @@ sees an invalidation at once. Previews (a draft under the live revision's number
 without a live revision are never cached.
 """
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.utils import translation
 
 from .chrome_cache import TIMEOUT, content_version
@@ -33,8 +33,9 @@ def cached_body(request, page, name: str, render) -> str:
     key = None if getattr(request, "is_preview", False) else body_key(page, name)
     if key is None:
         return render()
-    html = cache.get(key)
+    kept = caches["versioned"]  # the key holds the content version (home.version_memo)
+    html = kept.get(key)
     if html is None:
         html = render()
-        cache.set(key, html, TIMEOUT)
+        kept.set(key, html, TIMEOUT)
     return html

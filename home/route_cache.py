@@ -17,7 +17,7 @@ looked up; a request the cache cannot answer is routed by Wagtail and then store
 
 import logging
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import Http404
 from django.utils import translation
 from wagtail.views import serve as wagtail_serve
@@ -75,7 +75,7 @@ class RouteCacheMiddleware:
 
     def __call__(self, request):
         key = _key(request) if request.method in ("GET", "HEAD") else None
-        hit = cache.get(key) if key else None
+        hit = caches["versioned"].get(key) if key else None
         if hit is not None:
             site, page, remaining, restrictions = hit
             try:
@@ -99,6 +99,6 @@ class RouteCacheMiddleware:
         restrictions = list(page.get_view_restrictions())
         entry = (site, _pristine(page), _remaining(page, site, path), restrictions)
         try:
-            cache.set(key, entry, TIMEOUT)
+            caches["versioned"].set(key, entry, TIMEOUT)
         except Exception:  # an object that will not pickle: route it every time  # noqa: BLE001
             log.warning("route cache: could not store %s", request.path, exc_info=True)

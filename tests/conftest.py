@@ -117,9 +117,10 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(autouse=True)
 def _empty_cache():
-    """Each test starts with an empty cache, so cached fragments never leak between tests."""
-    from django.core.cache import cache
+    """Each test starts with an empty cache, so cached fragments never leak between tests
+    (the worker-local copy of versioned entries included: ``home.version_memo``)."""
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["versioned"].clear()
     yield
-    cache.clear()
+    caches["versioned"].clear()

@@ -158,10 +158,12 @@ def server_logs(tail: int = 6000) -> str:
 
 def file_cache(location: str) -> dict:
     """A CACHES setting for the same file cache the production settings use without Redis."""
+    from django.conf import settings
+
     return {"default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": location, "KEY_PREFIX": "bounce",
         "OPTIONS": {"MAX_ENTRIES": 20_000},
-    }}
+    }, **settings.VERSIONED_CACHES}
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

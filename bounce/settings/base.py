@@ -188,6 +188,14 @@ CACHES = {
         "LOCATION": "bounce",
     }
 }
+# Entries keyed by the content version, with a worker-local copy in front of "default"
+# (home.version_memo); {% cache %} uses "template_fragments". Settings that replace CACHES add
+# these again.
+VERSIONED_CACHES = {
+    alias: {"BACKEND": "home.version_memo.VersionMemoCache", "LOCATION": "versioned", "OPTIONS": {"SHARED": "default"}}
+    for alias in ("versioned", "template_fragments")
+}
+CACHES.update(VERSIONED_CACHES)
 
 # Security defaults that hold everywhere; production adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True

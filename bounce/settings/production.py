@@ -77,6 +77,7 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 20_000},
         }
     }
+CACHES.update(VERSIONED_CACHES)  # noqa: F405
 
 # Media and H5P packages in S3-compatible buckets when AWS_STORAGE_BUCKET_NAME / H5P_S3_BUCKET are
 # set, the local file system otherwise (bounce.settings.object_storage says why two buckets).

@@ -16,7 +16,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}
 MEDIA_ROOT = tempfile.mkdtemp(prefix="bounce-test-media-")
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bounce-test"}}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "bounce-test"}, **VERSIONED_CACHES}  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # WhiteNoise serves from the finders in tests (no collectstatic), like the live server needs.
 STATIC_ROOT = tempfile.mkdtemp(prefix="bounce-test-static-")

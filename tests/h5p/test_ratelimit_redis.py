@@ -53,3 +53,26 @@ def test_the_limit_fails_open_while_redis_is_down(monkeypatch):
     backend = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
     monkeypatch.setattr(ratelimit, "cache", backend)
     assert all(ratelimit._hit("learner", "user:7", 1, 60) for _ in range(3))
+
+
+def test_the_redis_client_is_built_once_per_pool_and_shared_by_calls(redis_cache):
+    """``ReusedClientRedisCacheClient``: Django would build a ``redis.Redis`` (and copy its
+    response-callback table) for every call; one per pool does the same work."""
+    backend, client = redis_cache
+    built = []
+    real_init = redis.Redis.__init__
+
+    def init(self, *args, **kwargs):
+        built.append(1)
+        real_init(self, *args, **kwargs)
+
+    redis.Redis.__init__, before = init, redis.Redis.__init__
+    try:
+        backend.set("k", {"value": 1}, 30)
+        for _ in range(5):
+            assert backend.get("k") == {"value": 1}
+        assert backend.get_many(["k", "missing"]) == {"k": {"value": 1}}
+    finally:
+        redis.Redis.__init__ = before
+    assert len(built) == 1
+    assert client.ttl("t:1:k") > 0
