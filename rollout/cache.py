@@ -12,39 +12,27 @@ the key (one cheap query; the figures only count planned rows); ``generate_rollo
 itself. ``TIMEOUT`` is a backstop for anything else (raw SQL), not the mechanism.
 """
 
-import uuid
-
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count, Max
+
+from home.data_version import DataVersion
 
 VERSION_KEY = "rollout:data-version"
 TIMEOUT = 15 * 60
+DATA_VERSION = DataVersion(VERSION_KEY)
 
 
 def bump(**_signal_kwargs):
-    """A new random version: every figure computed before is never read again (expires).
-
-    Bumped at once (a read later in the writer's own transaction sees its write) and again at
-    commit: a request that read the old rows between the two would otherwise have cached them
-    under the new version."""
-    _new_version()
-    transaction.on_commit(_new_version)
-
-
-def _new_version():
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    """A new random version: every figure computed before is never read again (expires); at
+    once and again at commit (``home.data_version``)."""
+    DATA_VERSION.bump()
 
 
 def version() -> str:
     from schools.models import PlannedLessonDate
 
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        bump()
-        current = cache.get(VERSION_KEY)
     planned = PlannedLessonDate.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return f"{current}:{planned['n']}:{planned['last']}"
+    return f"{DATA_VERSION.current()}:{planned['n']}:{planned['last']}"
 
 
 def cached(name: str, compute, *key_parts, data_version: str | None = None):

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from home.validators import parse_id
 from lessons.models import ClassLessonPage
 
-from . import quick_log, services
+from . import quick_log, register_cache, services
 from .models import Groep
 
 
@@ -76,7 +76,7 @@ def lesson_register_panel(context, page) -> str:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return ""
-    groepen = quick_log.groepen_for_lesson(request.user, page)
+    groepen = register_cache.groepen_for_lesson(request.user, page)
     if not groepen:
         return ""
     undo = quick_log.pending_undo(request)

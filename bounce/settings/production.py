@@ -60,8 +60,9 @@ if REDIS_URL:
             "OPTIONS": {
                 "socket_connect_timeout": 0.5,
                 "socket_timeout": 1.0,
-                # home.chrome_cache.VERSION_KEY and rollout.cache.VERSION_KEY
-                "RESET_KEYS": ["bounce:content-version", "rollout:data-version"],
+                # home.chrome_cache.VERSION_KEY, rollout.cache.VERSION_KEY and
+                # schools.register_cache.REGISTER_VERSION
+                "RESET_KEYS": ["bounce:content-version", "rollout:data-version", "schools:register-version"],
             },
         }
     }

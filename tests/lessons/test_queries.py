@@ -20,10 +20,11 @@ pytestmark = pytest.mark.django_db
 # session, user, role and the per-user parts. The switcher's per-page links are kept under the
 # content version too (home.languages.switcher_links), and the Wagtail userbar's permission check
 # is kept per user for a minute (bounce_tags.may_access_admin), so neither costs a query here.
-# Lesson: + the schools "Les gegeven registreren" panel (lessons_class_lesson_panels hook: the
-# teacher's groepen for this lesson, one query however many groepen); its body comes from the
-# fragment cache (home.fragment_cache).
-LESSON_QUERIES = 4
+# Lesson: the schools "Les gegeven registreren" panel (lessons_class_lesson_panels hook: the
+# teacher's groepen for this lesson) comes from the cache until a groep or delivery changes
+# (schools.register_cache; one query however many groepen when it does:
+# tests/schools/test_logging_ux.py), and the body from the fragment cache (home.fragment_cache).
+LESSON_QUERIES = 3
 HOME_MODULE_QUERIES = 3  # anonymous, rendered (not from the page cache): the carers' hint (the lesson pointing here) and the step images
 INDEX_QUERIES = 6
 COURSE_QUERIES = 4  # + the teacher's own progress on this module

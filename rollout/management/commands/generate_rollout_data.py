@@ -46,6 +46,7 @@ from schools.models import (
     School,
     SchoolStatusChange,
 )
+from schools.register_cache import REGISTER_VERSION
 
 DOMAIN = "synthetisch.example"
 MAX_SCHOOLS = 20_000
@@ -87,6 +88,7 @@ class Command(BaseCommand):
                               programme, lessons, modules, course).build(schools)
             rollout_summary.rebuild()  # bulk_create sends no signals: the per-groep summary from scratch
             transaction.on_commit(rollout_cache.bump)
+            transaction.on_commit(REGISTER_VERSION.bump)  # the register panels too (schools.register_cache)
         seconds = (timezone.now() - started).total_seconds()
         self.stdout.write(", ".join(f"{value} {name}" for name, value in counts.items()) + f" in {seconds:.1f} s")
 

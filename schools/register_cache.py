@@ -1,0 +1,32 @@
+"""The register panel's groepen per teacher and lesson, kept under a register version.
+
+Every class lesson a teacher opens shows "Les gegeven registreren" with their groepen for that
+lesson and when each last had it (``quick_log.groepen_for_lesson``). That query was the largest
+single cost of a signed-in lesson page, and its answer only changes when a groep, its teachers,
+its school or a delivery changes. ``SchoolsConfig.ready`` connects ``REGISTER_VERSION.bump`` to
+exactly those writes (saves, deletes, cascades and the teachers' many-to-many), so a lesson
+logged shows as "al gegeven" on the very next request, on every app server. The school year is
+part of the key, so the panel turns over with the year without a write.
+"""
+
+from django.core.cache import cache
+
+from home.data_version import DataVersion
+
+from . import quick_log, schoolyear
+
+REGISTER_VERSION = DataVersion("schools:register-version")
+TIMEOUT = 10 * 60  # a backstop for writes that send no signal (raw SQL, bulk_create)
+
+
+def groepen_for_lesson(user, lesson) -> list[dict]:
+    """``quick_log.groepen_for_lesson``, from the cache while nothing it reads has changed."""
+    version = REGISTER_VERSION.current()
+    if version is None:  # no cache to keep it in
+        return quick_log.groepen_for_lesson(user, lesson)
+    key = f"schools:register:{version}:{schoolyear.current_school_year()}:{user.pk}:{lesson.pk}"
+    found = cache.get(key)
+    if found is None:
+        found = quick_log.groepen_for_lesson(user, lesson)
+        cache.set(key, found, TIMEOUT)
+    return found
