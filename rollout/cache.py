@@ -8,12 +8,13 @@ logged, a household started or a school moved is counted on the very next reques
 
 Writes that send no signal: ``bulk_create``/``bulk_update`` of planned lesson dates
 (``schools.planning``) are covered by putting the planned table's row count and highest id in
-the key (one cheap query; the figures only count planned rows); ``generate_rollout_data`` bumps
-itself. ``TIMEOUT`` is a backstop for anything else (raw SQL), not the mechanism.
+the key (one cheap query; the figures only count planned rows). H5P attempts, stored with every
+answer posted, replace nothing: the newest attempt's id is in the key too (same query, see
+``apps.APPEND_ONLY``). ``generate_rollout_data`` bumps itself. ``TIMEOUT`` is a backstop for anything else (raw SQL), not the mechanism.
 """
 
 from django.core.cache import cache
-from django.db.models import Count, Max
+from django.db import connection
 
 from home.data_version import DataVersion
 
@@ -29,10 +30,19 @@ def bump(**_signal_kwargs):
 
 
 def version() -> str:
+    """The data version, the planned dates' row count and highest id, and the newest H5P
+    attempt's id (``apps.APPEND_ONLY``), read in one query."""
+    from h5p.models import H5PAttempt
     from schools.models import PlannedLessonDate
 
-    planned = PlannedLessonDate.objects.aggregate(n=Count("pk"), last=Max("pk"))
-    return f"{DATA_VERSION.current()}:{planned['n']}:{planned['last']}"
+    quote = connection.ops.quote_name
+    planned, attempts = (
+        f"{quote(m._meta.pk.column)}) FROM {quote(m._meta.db_table)}" for m in (PlannedLessonDate, H5PAttempt)
+    )
+    with connection.cursor() as cursor:  # names from the models, no input
+        cursor.execute(f"SELECT (SELECT COUNT({planned}), (SELECT MAX({planned}), (SELECT MAX({attempts})")  # noqa: S608
+        count, last_planned, last_attempt = cursor.fetchone()
+    return f"{DATA_VERSION.current()}:{count}:{last_planned}:{last_attempt}"
 
 
 def cached(name: str, compute, *key_parts, data_version: str | None = None):
