@@ -11,7 +11,7 @@ from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
 
 from h5p.models import H5PStatement
-from lessons.models import ClassLessonPage, HomeModulePage
+from lessons.models import ClassLessonPage, CourseModulePage, HomeModulePage
 
 teacher = Group.objects.get(name=settings.TEACHERS_GROUP).user_set.filter(is_active=True).order_by("pk").first()
 session = SessionStore()
@@ -22,8 +22,10 @@ session.create()
 module = next(m for m in HomeModulePage.objects.live().order_by("path") if "h5p" in {b.block_type for s in m.steps for b in s.value["content"]})
 activity = next(b.value["activity"] for s in module.steps for b in s.value["content"] if b.block_type == "h5p")
 lesson = ClassLessonPage.objects.live().order_by("path").first()
+course = CourseModulePage.objects.live().order_by("path").first()
 print(json.dumps({
     "session": session.session_key, "csrf": secrets.token_hex(16), "module": module.url, "lesson": lesson.url,
+    "present": lesson.url + lesson.reverse_subpage("present"), "course": course.url,
     "xapi": f"/h5p/xapi/{activity.slug}/", "activity_object": f"http://127.0.0.1/h5p/activiteit/{activity.slug}/",
     "statements": H5PStatement.objects.count(),
 }))
