@@ -5,18 +5,13 @@ import pytest
 from django.core.cache import cache
 
 from tests.lessons import factories as f
-from tests.lessons.test_queries import grow
+
+# The counts pinned in tests/lessons/test_queries.py, which says what each pays for: a signed-in
+# teacher, body from the fragment cache, route, tree reads and the register panel from the cache,
+# nothing that grows with the lesson.
+from tests.lessons.test_queries import COURSE_QUERIES, LESSON_QUERIES, PRESENT_QUERIES, grow
 
 pytestmark = pytest.mark.django_db
-
-# A signed-in teacher, body from the fragment cache, the page and its view restrictions from the
-# route cache (home.route_cache), breadcrumbs, neighbours and programme links under the content
-# version, the language switcher's links under the content version and the userbar's permission
-# check per user (bounce_tags.may_access_admin): session, user, role and the per-user parts
-# (register panel, course progress); nothing that grows with the lesson.
-LESSON_QUERIES = 4
-PRESENT_QUERIES = 3
-COURSE_QUERIES = 4
 
 
 def measure(client, url, expected, django_assert_num_queries):
