@@ -206,11 +206,22 @@ def activity_page(request, slug):
 def csrf_token(request):
     """Hands the bridge a CSRF token (and sets the cookie) when the page it runs on, cached for
     anonymous visitors, carries none. ``no-store``: the token belongs to this visitor."""
-    return JsonResponse({"token": get_token(request)})
+    return _json({"token": get_token(request)})
+
+
+# JSON answers are no document: nothing in them may load, run or be framed. Set here, so the
+# site's page policy (django-csp leaves a response that has one alone) is not built per post.
+JSON_POLICY = "default-src 'none'; frame-ancestors 'none'"
+
+
+def _json(payload, status=200):
+    response = JsonResponse(payload, status=status)
+    response["Content-Security-Policy"] = JSON_POLICY
+    return response
 
 
 def _bad(reason, status=400):
-    return JsonResponse({"error": reason}, status=status)
+    return _json({"error": reason}, status=status)
 
 
 def _learner(request):
@@ -245,7 +256,7 @@ def xapi(request, slug):
         return _too_many()
     attempt = record_statement(activity, learner, submission)
     return remember_anonymous(
-        request, JsonResponse({"stored": True, "attempt": attempt.pk if attempt else None}, status=201)
+        request, _json({"stored": True, "attempt": attempt.pk if attempt else None}, status=201)
     )
 
 
@@ -261,7 +272,7 @@ def state(request, slug):
         data = None
         if learner is not None and not getattr(request, "_h5p_new_anon", None):
             data = saved_state(activity, learner)
-        return JsonResponse({"state": data})
+        return _json({"state": data})
     if not ratelimit.address_allowed(request):
         return _too_many()
     try:
@@ -273,4 +284,4 @@ def state(request, slug):
     if not ratelimit.learner_allowed(learner):
         return _too_many()
     save_state(activity, learner, data)
-    return remember_anonymous(request, JsonResponse({"stored": True}))
+    return remember_anonymous(request, _json({"stored": True}))

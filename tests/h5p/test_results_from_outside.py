@@ -382,3 +382,17 @@ def test_h5p_is_reusable_without_the_project(client, activity, settings):
     settings.H5P_PAGE_TEMPLATE = "h5p/page.html"
     own = client.get(reverse("h5p:activity", args=["zc"])).content.decode()
     assert '<main id="main">' in own and "data-h5p-embed" in own
+
+
+def test_every_json_answer_carries_the_strictest_policy(activity, anon):
+    """The bridge's JSON answers are no document: nothing in them may load, run or be framed, and
+    the site's page policy is not built for them (h5p.views.JSON_POLICY)."""
+    answers = [
+        anon.get(reverse("h5p:csrf")),
+        post(anon, xapi_url(), {"statement": completed()}),
+        post(anon, xapi_url(), "{"),  # 400 with a reason
+        anon.get(state_url()),
+        post(anon, state_url(), {"state": "{}"}),
+    ]
+    assert [a.status_code for a in answers] == [200, 201, 400, 200, 200]
+    assert {a["Content-Security-Policy"] for a in answers} == {"default-src 'none'; frame-ancestors 'none'"}
