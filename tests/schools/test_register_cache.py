@@ -10,6 +10,7 @@ from django.utils import timezone
 from schools import services
 from schools.models import Groep
 from tests.lessons import factories as lf
+from tests.production.test_redis_down import DOWN, flaky_cache  # noqa: F401 (the fixture)
 
 pytestmark = pytest.mark.django_db
 
@@ -80,3 +81,24 @@ def test_a_new_school_year_turns_the_panel_over_without_a_write(client, teacher,
     assert panel(client, lesson)
     monkeypatch.setattr(schoolyear, "current_school_year", lambda: groep_a.school_year + 1)
     assert panel(client, lesson) == []  # her groep is last year's
+
+
+@pytest.mark.usefixtures("flaky_cache")
+def test_a_lesson_logged_while_redis_is_down_is_never_hidden_afterwards(client, teacher, groep_a, tree):
+    """Redis down: the panel is computed without the cache; back with its old keys, the register
+    version is restarted (RESET_KEYS), so the panel cached before the outage is never shown."""
+    lesson = tree["lessons"][0]
+    client.force_login(teacher)
+    for _ in range(2):  # cached under the register version
+        assert "al gegeven" not in register_text(client, lesson)
+    DOWN["now"] = True
+    services.log_delivery(groep=groep_a, lesson=lesson, teacher=teacher, date=timezone.localdate())
+    assert "al gegeven" in register_text(client, lesson)
+    DOWN["now"] = False  # back, with every key it had before
+    assert "al gegeven" in register_text(client, lesson)
+
+
+def register_text(client, lesson) -> str:
+    response = client.get(lesson.url)
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser").select_one(".lesson-register").get_text(" ", strip=True)
