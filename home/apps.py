@@ -12,7 +12,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Basis")
 
     def ready(self):
-        from . import document_access, exports, signals  # noqa: F401 (document_access registers a hook)
+        from . import document_access, exports, roles, signals  # noqa: F401 (document_access registers a hook)
 
         signals.connect()
+        roles.connect_roles_version()
         exports.protect_spreadsheet_exports()  # every admin CSV export, whichever app defines it

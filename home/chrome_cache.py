@@ -5,14 +5,16 @@ links, translations for the language switcher, footer pages). They are cached pe
 (and per path for the header, whose links mark the current page) under a *content version*
 that any publish, unpublish, move or delete of a page bumps. Bumping a version instead of
 deleting keys works with every cache backend, and with Redis all app servers see it at once.
-Only anonymous visitors get the cached header: a signed-in user's header carries a CSRF
-token (the logout form) and role-specific links.
+A signed-in user's header carries a CSRF token (the sign-out form) and the links of her
+audience (``home.navigation``): it is kept per audience (staff or not) with a placeholder for
+the token (``{% shared_cache %}``, ``home.csrf_fragments``).
 """
 
-import contextvars
 import time
 
 from django.core.cache import cache, caches
+
+from . import data_version
 
 VERSION_KEY = "bounce:content-version"
 TIMEOUT = 60 * 60  # an hour; publishing invalidates sooner
@@ -24,44 +26,40 @@ def _new_series() -> int:
     return time.time_ns() // 1_000_000
 
 
-# The version a request started with, read once (``ContentVersionMiddleware``). Besides saving
-# a cache round trip per fragment, it keeps one request's keys consistent: a page loaded before a
-# publish elsewhere is never stored under the version that publish started.
-_request_version: contextvars.ContextVar = contextvars.ContextVar("bounce_content_version", default=None)
+# The version a request started with is read once, with the request's other versions in the
+# same round trip (``home.data_version.read``). Besides saving a cache round trip per fragment,
+# it keeps one request's keys consistent: a page loaded before a publish elsewhere is never
+# stored under the version that publish started.
+data_version.register_key(VERSION_KEY)
 
 
 class ContentVersionMiddleware:
-    """Reads the content version at most once per request. Before every middleware that uses it."""
+    """Reads the content version (and the other versions) at most once per request. Before
+    every middleware that uses them."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request_version.set({})
+        token = data_version.open_request_scope()
         try:
             return self.get_response(request)
         finally:
-            _request_version.reset(token)
+            data_version.close_request_scope(token)
 
 
 def content_version() -> int:
-    memo = _request_version.get()
-    if memo and "version" in memo:
-        return memo["version"]
-    version = cache.get(VERSION_KEY)
+    version = data_version.read(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _new_series(), None)
         version = cache.get(VERSION_KEY) or _new_series()
-    if memo is not None:
-        memo["version"] = version
+        data_version.remember(VERSION_KEY, version)
     return version
 
 
 def bump_content_version(**kwargs) -> None:
     """Signal receiver: the page tree changed, so every cached chrome fragment is stale."""
-    memo = _request_version.get()
-    if memo:  # the publishing request itself goes on with the new version
-        memo.pop("version", None)
+    data_version.remember(VERSION_KEY, None)  # the publishing request goes on with the new version
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # not set yet (or evicted): start a new series above any old one

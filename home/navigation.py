@@ -13,6 +13,10 @@ Carers on their own pages (``home.languages.is_carer_context``) see only the ite
 them (``Audience.CARER``, e.g. "Uw thuismodules"), and nobody else sees those. An item marked
 ``brand`` is where the logo leads that visitor (the site's root page otherwise); an item marked
 ``post`` is a button in a form with the CSRF token (signing out).
+
+The header is cached (``templates/base.html``): for guests per path, language and carer
+context; for the signed in per path, language and ``is_staff``. So an item may depend on the
+visitor's audience, the page, the path and the language, and on nothing else of the visitor.
 """
 
 from dataclasses import dataclass

@@ -9,8 +9,9 @@ request on every server builds new keys and never sees a kept entry again. On a 
 lesson page this saved six of nine Redis round trips.
 
 ``VersionMemoCache`` is a cache backend (the ``versioned`` and ``template_fragments`` aliases)
-in front of the shared ``default`` cache. Use it only for keys that hold the content version:
-any other key could change in the shared cache behind the worker's back.
+in front of the shared ``default`` cache. Use it only for keys that hold the content version or
+another version that every write of what they keep replaces (``home.data_version``; the roles
+version, ``home.roles``): any other key could change in the shared cache behind the worker's back.
 
 - Entries are kept pickled, so every reader gets objects of its own (a route's page instance
   is changed by the request it serves) and a kept entry is never shared between threads.

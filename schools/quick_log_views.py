@@ -72,15 +72,24 @@ def undo_quick_log_view(request, pk):
 
 def lesson_register_panel(context, page) -> str:
     """``lessons_class_lesson_panels`` hook: "Les gegeven registreren" on a class lesson page,
-    one button per groep of the teacher that follows this lesson's programme (one query)."""
+    one button per groep of the teacher that follows this lesson's programme (one query).
+
+    Kept rendered (``register_cache.panel_html``) but while an undo is on offer (the session's,
+    for ten minutes after a one-click log)."""
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return ""
-    groepen = register_cache.groepen_for_lesson(request.user, page)
-    if not groepen:
-        return ""
     undo = quick_log.pending_undo(request)
-    return render_to_string("schools/includes/lesson_register_panel.html", {
-        "page": page, "groepen": groepen, "undo": undo if undo and undo.get("lesson_id") == page.pk else None,
-        "next_url": request.get_full_path(), "undo_minutes": quick_log.UNDO_MINUTES,
-    }, request=request)
+    undo = undo if undo and undo.get("lesson_id") == page.pk else None
+
+    def render(csrf_token=None):
+        groepen = register_cache.groepen_for_lesson(request.user, page)
+        if not groepen:
+            return ""
+        token = {} if csrf_token is None else {"csrf_token": csrf_token}
+        return render_to_string("schools/includes/lesson_register_panel.html", {
+            "page": page, "groepen": groepen, "undo": undo, "next_url": request.get_full_path(),
+            "undo_minutes": quick_log.UNDO_MINUTES, **token,
+        }, request=request)
+
+    return render() if undo is not None else register_cache.panel_html(request, page, render)

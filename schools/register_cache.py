@@ -7,10 +7,19 @@ its school or a delivery changes. ``SchoolsConfig.ready`` connects ``REGISTER_VE
 exactly those writes (saves, deletes, cascades and the teachers' many-to-many), so a lesson
 logged shows as "al gegeven" on the very next request, on every app server. The school year is
 part of the key, so the panel turns over with the year without a write.
+
+The rendered panel is kept too (``panel_html``), with a placeholder for its CSRF token
+(``home.csrf_fragments``), under the register and content versions, the language and the path
+its forms come back to: rendering it was most of what the panel still cost.
 """
 
-from django.core.cache import cache
+import hashlib
 
+from django.core.cache import cache
+from django.utils import translation
+
+from home import csrf_fragments
+from home.chrome_cache import content_version
 from home.data_version import DataVersion
 
 from . import quick_log, schoolyear
@@ -30,3 +39,15 @@ def groepen_for_lesson(user, lesson) -> list[dict]:
         found = quick_log.groepen_for_lesson(user, lesson)
         cache.set(key, found, TIMEOUT)
     return found
+
+
+def panel_html(request, lesson, render) -> str:
+    """The teacher's rendered panel for ``lesson``: ``render(csrf_token)`` kept under the
+    versions (see the module docstring); rendered afresh while there is no cache."""
+    version = REGISTER_VERSION.current()
+    if version is None:
+        return render(None)
+    path = hashlib.sha256(request.get_full_path().encode("utf-8", "surrogatepass")).hexdigest()[:24]
+    key = (f"schools:register-panel:{version}:{content_version()}:{schoolyear.current_school_year()}:"
+           f"{request.user.pk}:{lesson.pk}:{translation.get_language()}:{path}")
+    return csrf_fragments.cached(request, cache, key, render, TIMEOUT)

@@ -196,6 +196,10 @@ VERSIONED_CACHES = {
     for alias in ("versioned", "template_fragments")
 }
 CACHES.update(VERSIONED_CACHES)
+# The version keys cached reads key on (home.data_version): each is restarted after a Redis
+# outage (RESET_KEYS, home.resilient_cache), so a write while Redis was down is never hidden.
+# tests/home/test_request_versions.py checks that every registered version is listed here.
+VERSION_KEYS = ["bounce:content-version", "bounce:roles-version", "rollout:data-version", "schools:register-version"]
 
 # Security defaults that hold everywhere; production adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True

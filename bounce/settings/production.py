@@ -60,9 +60,7 @@ if REDIS_URL:
             "OPTIONS": {
                 "socket_connect_timeout": 0.5,
                 "socket_timeout": 1.0,
-                # home.chrome_cache.VERSION_KEY, rollout.cache.VERSION_KEY and
-                # schools.register_cache.REGISTER_VERSION
-                "RESET_KEYS": ["bounce:content-version", "rollout:data-version", "schools:register-version"],
+                "RESET_KEYS": VERSION_KEYS,  # noqa: F405 (base)
             },
         }
     }

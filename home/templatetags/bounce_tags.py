@@ -1,6 +1,7 @@
 """Template tags for the site chrome: language switcher, menu and footer (links and text)."""
 
 from django import template
+from django.templatetags.cache import CacheNode
 from django.utils import translation
 
 register = template.Library()
@@ -9,22 +10,18 @@ ADMIN_ACCESS_SECONDS = 60
 
 
 def may_access_admin(user) -> bool:
-    """Whether ``user`` may open the Wagtail admin, kept per user for a minute: Django reads a
-    user's permissions with two queries on every request, which a teacher's lesson page paid
-    only to learn that it shows no userbar. A changed permission shows (or hides) the userbar
-    within a minute; the admin itself always checks afresh."""
-    from django.core.cache import cache
+    """Whether ``user`` may open the Wagtail admin, kept per user under the roles version
+    (``home.roles.kept_for_user``) and for at most a minute: Django reads a user's permissions
+    with two queries on every request, which a teacher's lesson page paid only to learn that it
+    shows no userbar. A changed group or permission shows (or hides) the userbar at once, any
+    other change within a minute; the admin itself always checks afresh."""
+    from home.roles import kept_for_user
 
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     if user.is_superuser:
         return True
-    key = f"bounce:admin-access:{user.pk}"
-    allowed = cache.get(key)
-    if allowed is None:
-        allowed = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, allowed, ADMIN_ACCESS_SECONDS)
-    return bool(allowed)
+    return kept_for_user(user, "admin-access", lambda: user.has_perm("wagtailadmin.access_admin"), ADMIN_ACCESS_SECONDS)
 
 
 @register.simple_tag(takes_context=True)
@@ -150,3 +147,31 @@ def url_in_remembered_language(context, url_name):
     from home.languages import remembered_language, url_in_language
 
     return url_in_language(url_name, remembered_language(context.get("request")))
+
+
+class SharedCacheNode(CacheNode):
+    """Django's ``{% cache %}``, for a fragment with a CSRF token in it (``home.csrf_fragments``):
+    rendered with the placeholder as the token, and served with the visitor's own."""
+
+    def render(self, context):
+        from home.csrf_fragments import fill, placeholder
+
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        with context.push(csrf_token=placeholder()):
+            html = super().render(context)
+        return fill(request, html)
+
+
+@register.tag("shared_cache")
+def do_shared_cache(parser, token):
+    """``{% shared_cache timeout name vary... %}...{% endshared_cache %}``: like ``{% cache %}``
+    (same arguments but ``using``; the ``template_fragments`` cache), for fragments with a form."""
+    nodelist = parser.parse(("endshared_cache",))
+    parser.delete_first_token()
+    bits = token.split_contents()
+    if len(bits) < 3:
+        raise template.TemplateSyntaxError("shared_cache takes a timeout and a fragment name")
+    vary_on = [parser.compile_filter(bit) for bit in bits[3:]]
+    return SharedCacheNode(nodelist, parser.compile_filter(bits[1]), bits[2], vary_on, None)

@@ -93,8 +93,9 @@ def test_a_publish_makes_new_keys_so_kept_entries_are_never_read_again(memo):
 
 
 def test_every_cache_tag_in_the_templates_is_keyed_by_the_content_version():
-    """``{% cache %}`` goes through the worker-local copy (the ``template_fragments`` alias), so
-    a fragment keyed by anything but the content version could outlive its change there."""
+    """``{% cache %}`` and ``{% shared_cache %}`` go through the worker-local copy (the
+    ``template_fragments`` alias), so a fragment keyed by anything but the content version could
+    outlive its change there."""
     import re
     from pathlib import Path
 
@@ -103,8 +104,9 @@ def test_every_cache_tag_in_the_templates_is_keyed_by_the_content_version():
     tags = []
     for folder in [Path(d) for d in settings.TEMPLATES[0]["DIRS"]] + list(Path(settings.BASE_DIR).glob("*/templates")):
         for template in folder.rglob("*.html"):
-            tags += [(template.name, tag) for tag in re.findall(r"{%\s*cache\s[^%]*%}", template.read_text())]
+            tags += [(template.name, tag) for tag in re.findall(r"{%\s*(?:shared_)?cache\s[^%]*%}", template.read_text())]
     assert tags, "the chrome's header and footer are cached"
+    assert any("shared_cache" in tag for _, tag in tags), "the signed-in header is cached too"
     for name, tag in tags:
         # {% cache <timeout> <name> chrome ... %}: the content version from {% chrome_version as chrome %}
         assert tag.split()[4] == "chrome", f"{name}: {tag} is not keyed by the content version"

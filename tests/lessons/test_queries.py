@@ -17,18 +17,19 @@ pytestmark = pytest.mark.django_db
 # (footer; header for anonymous visitors), the route cache (home.route_cache: site, locale, the
 # page and its view restrictions) and the page-tree reads kept under the content version
 # (programme links, breadcrumbs, neighbours), so the measured request pays only for who asks:
-# session, user, role and the per-user parts. The switcher's per-page links are kept under the
+# session, user and the per-user parts. The user's roles are kept under the roles version
+# (home.roles.kept_for_user), replaced by any change of a membership or permission. The switcher's per-page links are kept under the
 # content version too (home.languages.switcher_links), and the Wagtail userbar's permission check
-# is kept per user for a minute (bounce_tags.may_access_admin), so neither costs a query here.
+# is kept per user under the roles version (bounce_tags.may_access_admin), so none costs a query here.
 # Lesson: the schools "Les gegeven registreren" panel (lessons_class_lesson_panels hook: the
 # teacher's groepen for this lesson) comes from the cache until a groep or delivery changes
 # (schools.register_cache; one query however many groepen when it does:
 # tests/schools/test_logging_ux.py), and the body from the fragment cache (home.fragment_cache).
-LESSON_QUERIES = 3
+LESSON_QUERIES = 2
 HOME_MODULE_QUERIES = 3  # anonymous, rendered (not from the page cache): the carers' hint (the lesson pointing here) and the step images
-INDEX_QUERIES = 6
-COURSE_QUERIES = 4  # + the teacher's own progress on this module
-PRESENT_QUERIES = 3  # session, user, role: no chrome, body from the fragment cache
+INDEX_QUERIES = 5
+COURSE_QUERIES = 3  # + the teacher's own progress on this module
+PRESENT_QUERIES = 2  # session, user: no chrome, body from the fragment cache
 
 
 def content_images(response) -> int:

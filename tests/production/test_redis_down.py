@@ -44,7 +44,7 @@ def flaky_cache(settings, monkeypatch):
     monkeypatch.setattr(resilient_cache, "_OUTAGES", {})
     settings.CACHES = {"default": {
         "BACKEND": "tests.production.test_redis_down.GuardedCache", "LOCATION": "redis-down-test",
-        "OPTIONS": {"RESET_KEYS": ["bounce:content-version", "rollout:data-version", "schools:register-version"]},
+        "OPTIONS": {"RESET_KEYS": settings.VERSION_KEYS},
     }, **settings.VERSIONED_CACHES}  # the worker-local copy in front of it (home.version_memo)
     from django.core.cache import caches
 
