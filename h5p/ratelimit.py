@@ -32,10 +32,14 @@ def client_address(request):
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def _hit(kind, ident, limit, window):
+def _key(kind, ident, window):
     bucket = int(time.time() // window)
     digest = hashlib.sha256(ident.encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    key = f"h5p:rate:{kind}:{digest}:{bucket}"
+    return f"h5p:rate:{kind}:{digest}:{bucket}"
+
+
+def _hit(kind, ident, limit, window):
+    key = _key(kind, ident, window)
     count_hit = getattr(cache, "count_hit", None)  # Redis (home.resilient_cache): one round trip
     if count_hit is not None:
         count = count_hit(key, window + 1)
@@ -63,3 +67,22 @@ def learner_allowed(learner_key):
     """Count one post for this learner; False once over ``H5P_RATE_LIMIT_LEARNER``."""
     limit, window = conf.get("H5P_RATE_LIMIT_LEARNER")
     return _hit("learner", learner_key, limit, window)
+
+
+def post_allowed(request, learner_key):
+    """Count one post for this client address and for this learner (both limits, as
+    ``address_allowed`` and ``learner_allowed``); with Redis in one round trip. False once
+    over either limit."""
+    address_limit, address_window = conf.get("H5P_RATE_LIMIT_ADDRESS")
+    learner_limit, learner_window = conf.get("H5P_RATE_LIMIT_LEARNER")
+    count_hits = getattr(cache, "count_hits", None)
+    if count_hits is None:
+        return address_allowed(request) & learner_allowed(learner_key)  # both count, whatever the first says
+    keys = {
+        _key("address", client_address(request), address_window): address_window + 1,
+        _key("learner", learner_key, learner_window): learner_window + 1,
+    }
+    counts = count_hits(keys)
+    if counts is None:
+        return True  # the cache is unreachable: fail open
+    return counts[0] <= address_limit and counts[1] <= learner_limit

@@ -16,6 +16,7 @@ from django.db.models import Max
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from . import writes
 from .models import H5PActivity, H5PPackage, new_token
 from .storage import delete_tree, file_name, package_storage
 from .validation import PackageInvalid, validate_package
@@ -142,45 +143,47 @@ def record_statement(activity, learner_key, submission):
     from .models import H5PAttempt, H5PAttemptResult, H5PStatement, audience_of
 
     top = submission.statement
-    with transaction.atomic():
-        attempt = None
-        if top.starts_attempt:
-            attempt = H5PAttempt.objects.create(
-                activity=activity,
-                package_id=activity.current_package_id,
-                learner_key=learner_key,
-                audience=audience_of(learner_key),
-                verb=top.verb,
-                raw_score=top.score.get("raw"),
-                max_score=top.score.get("max"),
-                scaled_score=top.score.get("scaled"),
-                success=top.success,
-                completion=top.completion,
-                duration=top.duration,
-            )
-        rows = [
-            H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=s.verb, raw=s.raw)
-            for s in [top, *submission.children]
-        ]
-        questions = submission.children or ([top] if top.is_question else [])
-        results = [
-            H5PAttemptResult(
-                attempt=attempt,
-                object_id=q.object_id,
-                question=q.question,
-                interaction_type=q.interaction_type,
-                correct_pattern=q.correct_pattern,
-                response=q.response,
-                raw_score=q.score.get("raw"),
-                max_score=q.score.get("max"),
-                scaled_score=q.score.get("scaled"),
-                success=q.success,
-                completion=q.completion,
-            )
-            for q in (questions if attempt is not None else [])
-        ]
-        H5PStatement.objects.bulk_create(rows)
-        H5PAttemptResult.objects.bulk_create(results)
+    attempt = None
+    if top.starts_attempt:
+        attempt = H5PAttempt(
+            activity=activity,
+            package_id=activity.current_package_id,
+            learner_key=learner_key,
+            audience=audience_of(learner_key),
+            verb=top.verb,
+            raw_score=top.score.get("raw"),
+            max_score=top.score.get("max"),
+            scaled_score=top.score.get("scaled"),
+            success=top.success,
+            completion=top.completion,
+            duration=top.duration,
+        )
+    rows = [
+        H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=s.verb, raw=s.raw)
+        for s in [top, *submission.children]
+    ]
+    questions = submission.children or ([top] if top.is_question else [])
+    results = [
+        H5PAttemptResult(
+            attempt=attempt,
+            object_id=q.object_id,
+            question=q.question,
+            interaction_type=q.interaction_type,
+            correct_pattern=q.correct_pattern,
+            response=q.response,
+            raw_score=q.score.get("raw"),
+            max_score=q.score.get("max"),
+            scaled_score=q.score.get("scaled"),
+            success=q.success,
+            completion=q.completion,
+        )
+        for q in (questions if attempt is not None else [])
+    ]
+    # One round trip, all or nothing (h5p.writes).
+    if attempt is None:
+        writes.insert_rows(rows)
+    else:
+        writes.insert_attempt(attempt, rows, results)
     return attempt
 
 

@@ -237,23 +237,30 @@ def _too_many():
     return response
 
 
+def _counted_and_allowed(request, learner) -> bool:
+    """Count a well-formed post against the limits (``ratelimit``): its address, and its learner
+    if there is one, in one cache round trip. A malformed post is refused before it counts: it
+    stores nothing, and checking it costs less than the count."""
+    if learner is None:
+        return ratelimit.address_allowed(request)
+    return ratelimit.post_allowed(request, learner)
+
+
 @require_POST
 def xapi(request, slug):
     """Receive a statement (with optional sub-statements) from the embedding page's bridge."""
     activity = activity_cache.get(slug)
     if activity is None:
         raise Http404
-    if not ratelimit.address_allowed(request):
-        return _too_many()
     try:
         submission = parse_submission(request.body)
     except StatementInvalid as exc:
         return _bad(str(exc), exc.status)
     learner = _learner(request)
+    if not _counted_and_allowed(request, learner):
+        return _too_many()
     if learner is None:
         return _bad(_("Resultaten kunnen hier niet worden bewaard."), 403)
-    if not ratelimit.learner_allowed(learner):
-        return _too_many()
     attempt = record_statement(activity, learner, submission)
     return remember_anonymous(
         request, _json({"stored": True, "attempt": attempt.pk if attempt else None}, status=201)
@@ -273,15 +280,13 @@ def state(request, slug):
         if learner is not None and not getattr(request, "_h5p_new_anon", None):
             data = saved_state(activity, learner)
         return _json({"state": data})
-    if not ratelimit.address_allowed(request):
-        return _too_many()
     try:
         data = parse_state(request.body)
     except StatementInvalid as exc:
         return _bad(str(exc), exc.status)
+    if not _counted_and_allowed(request, learner):
+        return _too_many()
     if learner is None:
         return _bad(_("Een tussenstand kan hier niet worden bewaard."), 403)
-    if not ratelimit.learner_allowed(learner):
-        return _too_many()
     save_state(activity, learner, data)
     return remember_anonymous(request, _json({"stored": True}))

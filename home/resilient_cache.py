@@ -172,12 +172,19 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
         not there and increments it, in one round trip (``SET NX EX`` and ``INCR`` pipelined;
         Django's own ``incr`` asks ``EXISTS`` first). Returns the new count, or None without
         Redis (the rate limits fail open)."""
+        counts = self.count_hits({key: timeout}, version=version)
+        return None if counts is None else counts[0]
+
+    def count_hits(self, timeouts: dict, version=None):
+        """``count_hit`` for each key of ``timeouts`` (key -> seconds), all in one round trip.
+        Returns the new counts in the same order, or None without Redis."""
 
         def call():
-            full_key = self.make_and_validate_key(key, version=version)
-            pipeline = self._cache.get_client(full_key, write=True).pipeline(transaction=False)
-            pipeline.set(full_key, 0, ex=int(timeout), nx=True)
-            pipeline.incr(full_key)
-            return pipeline.execute()[-1]
+            full_keys = [(self.make_and_validate_key(key, version=version), int(t)) for key, t in timeouts.items()]
+            pipeline = self._cache.get_client(full_keys[0][0], write=True).pipeline(transaction=False)
+            for full_key, seconds in full_keys:
+                pipeline.set(full_key, 0, ex=seconds, nx=True)
+                pipeline.incr(full_key)
+            return pipeline.execute()[1::2]
 
         return self._guard(call, None)

@@ -49,10 +49,36 @@ def test_a_learner_is_counted_in_one_round_trip_and_cut_off_at_the_limit(redis_c
     assert ratelimit._hit("learner", "user:8", 3, 60), "another learner has a counter of their own"
 
 
+def test_a_post_counts_its_address_and_its_learner_in_one_round_trip(redis_cache, rf, settings):
+    backend, client = redis_cache
+    settings.H5P_RATE_LIMIT_ADDRESS, settings.H5P_RATE_LIMIT_LEARNER = (4, 60), (2, 60)
+    sent = []
+    real = redis.client.Pipeline.execute
+
+    def execute(pipeline, *args, **kwargs):
+        sent.append([command[0][0] for command in pipeline.command_stack])
+        return real(pipeline, *args, **kwargs)
+
+    request = rf.post("/h5p/xapi/zc/", REMOTE_ADDR="192.0.2.7")
+    redis.client.Pipeline.execute, before = execute, redis.client.Pipeline.execute
+    try:
+        one_learner = [ratelimit.post_allowed(request, "household:1") for _ in range(3)]
+        others = [ratelimit.post_allowed(request, f"household:{n}") for n in (2, 3)]
+    finally:
+        redis.client.Pipeline.execute = before
+    assert one_learner == [True, True, False]  # the learner's limit
+    assert others == [True, False]  # the address's fifth post is over its limit, whoever posts
+    assert sent == [["SET", "INCRBY", "SET", "INCRBY"]] * 5  # both counters, one pipeline per post
+    counts = sorted(int(client.get(key)) for key in client.keys("t:*h5p:rate:*"))
+    assert counts == [1, 1, 3, 5]  # household 2 and 3, household 1, the address
+
+
 def test_the_limit_fails_open_while_redis_is_down(monkeypatch):
     backend = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
     monkeypatch.setattr(ratelimit, "cache", backend)
     assert all(ratelimit._hit("learner", "user:7", 1, 60) for _ in range(3))
+    request = type("Request", (), {"META": {"REMOTE_ADDR": "192.0.2.7"}})()
+    assert all(ratelimit.post_allowed(request, "user:7") for _ in range(3))
 
 
 def test_the_redis_client_is_built_once_per_pool_and_shared_by_calls(redis_cache):
