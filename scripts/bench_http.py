@@ -1,4 +1,4 @@
-"""HTTP benchmark of the real stack: gunicorn -w 2 (gthread, 8 threads each) with production settings on PostgreSQL and
+"""HTTP benchmark of the real stack: gunicorn -w 2 (gthread, 3 threads each) with production settings on PostgreSQL and
 Redis, loaded by Debian's ``wrk`` on loopback (``make bench`` runs it).
 
 Endpoints: the bare ``/gezond/`` view (the baseline every ratio divides by), a public at-home
@@ -39,7 +39,7 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/7")
 DURATION = os.environ.get("BENCH_SECONDS", "5")
 ROUNDS = int(os.environ.get("BENCH_ROUNDS", "3"))
 CONNECTIONS = "50"
-THREADS = os.environ.get("BENCH_THREADS", "8")
+THREADS = os.environ.get("BENCH_THREADS", "3")  # as docs/deploy.md
 
 
 def environment() -> dict:
