@@ -132,6 +132,15 @@ def _save_rows(info, token, filename, activity, title, slug, user):
     return package
 
 
+def _grades(statement) -> dict:
+    """The score fields an attempt and a result row share, from a checked statement."""
+    score = statement.score
+    return {
+        "raw_score": score.get("raw"), "max_score": score.get("max"), "scaled_score": score.get("scaled"),
+        "success": statement.success, "completion": statement.completion,
+    }
+
+
 def record_statement(activity, learner_key, submission):
     """Store a checked ``xapi.Submission``; a parentless answered/completed with a result starts
     an attempt (Moodle's rule) and its sub-question statements become result rows of it. When
@@ -151,12 +160,8 @@ def record_statement(activity, learner_key, submission):
             learner_key=learner_key,
             audience=audience_of(learner_key),
             verb=top.verb,
-            raw_score=top.score.get("raw"),
-            max_score=top.score.get("max"),
-            scaled_score=top.score.get("scaled"),
-            success=top.success,
-            completion=top.completion,
             duration=top.duration,
+            **_grades(top),
         )
     rows = [
         H5PStatement(activity=activity, attempt=attempt, learner_key=learner_key, verb=s.verb, raw=s.raw)
@@ -171,11 +176,7 @@ def record_statement(activity, learner_key, submission):
             interaction_type=q.interaction_type,
             correct_pattern=q.correct_pattern,
             response=q.response,
-            raw_score=q.score.get("raw"),
-            max_score=q.score.get("max"),
-            scaled_score=q.score.get("scaled"),
-            success=q.success,
-            completion=q.completion,
+            **_grades(q),
         )
         for q in (questions if attempt is not None else [])
     ]
