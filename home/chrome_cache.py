@@ -6,7 +6,7 @@ links, translations for the language switcher, footer pages). They are cached pe
 that any publish, unpublish, move or delete of a page bumps. Bumping a version instead of
 deleting keys works with every cache backend, and with Redis all app servers see it at once.
 A signed-in user's header carries a CSRF token (the sign-out form) and the links of her
-audience (``home.navigation``): it is kept per audience (staff or not) with a placeholder for
+audience (``home.navigation``): it is kept per audience (staff or not) with a stand-in mark for
 the token (``{% shared_cache %}``, ``home.csrf_fragments``).
 """
 

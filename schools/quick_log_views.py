@@ -83,7 +83,7 @@ def lesson_register_panel(context, page) -> str:
     undo = undo if undo and undo.get("lesson_id") == page.pk else None
 
     def render(csrf_token=None):
-        groepen = register_cache.groepen_for_lesson(request.user, page)
+        groepen = quick_log.groepen_for_lesson(request.user, page)
         if not groepen:
             return ""
         token = {} if csrf_token is None else {"csrf_token": csrf_token}

@@ -1,16 +1,16 @@
-"""The register panel's groepen per teacher and lesson, kept under a register version.
+"""The teacher's rendered register panel per lesson, kept under a register version.
 
 Every class lesson a teacher opens shows "Les gegeven registreren" with their groepen for that
-lesson and when each last had it (``quick_log.groepen_for_lesson``). That query was the largest
-single cost of a signed-in lesson page, and its answer only changes when a groep, its teachers,
-its school or a delivery changes. ``SchoolsConfig.ready`` connects ``REGISTER_VERSION.bump`` to
-exactly those writes (saves, deletes, cascades and the teachers' many-to-many), so a lesson
-logged shows as "al gegeven" on the very next request, on every app server. The school year is
-part of the key, so the panel turns over with the year without a write.
+lesson and when each last had it (``quick_log.groepen_for_lesson``). Its query and its rendering
+were the largest cost of a signed-in lesson page, and the answer only changes when a groep, its
+teachers, its school or a delivery changes. ``SchoolsConfig.ready`` connects
+``REGISTER_VERSION.bump`` to exactly those writes (saves, deletes, cascades and the teachers'
+many-to-many), so a lesson logged shows as "al gegeven" on the very next request, on every app
+server. The school year is part of the key, so the panel turns over with the year without a write.
 
-The rendered panel is kept too (``panel_html``), with a placeholder for its CSRF token
+The panel holds forms, so it is kept with a stand-in mark for its CSRF token
 (``home.csrf_fragments``), under the register and content versions, the language and the path
-its forms come back to: rendering it was most of what the panel still cost.
+its forms come back to.
 """
 
 import hashlib
@@ -22,23 +22,10 @@ from home import csrf_fragments
 from home.chrome_cache import content_version
 from home.data_version import DataVersion
 
-from . import quick_log, schoolyear
+from . import schoolyear
 
 REGISTER_VERSION = DataVersion("schools:register-version")
 TIMEOUT = 10 * 60  # a backstop for writes that send no signal (raw SQL, bulk_create)
-
-
-def groepen_for_lesson(user, lesson) -> list[dict]:
-    """``quick_log.groepen_for_lesson``, from the cache while nothing it reads has changed."""
-    version = REGISTER_VERSION.current()
-    if version is None:  # no cache to keep it in
-        return quick_log.groepen_for_lesson(user, lesson)
-    key = f"schools:register:{version}:{schoolyear.current_school_year()}:{user.pk}:{lesson.pk}"
-    found = cache.get(key)
-    if found is None:
-        found = quick_log.groepen_for_lesson(user, lesson)
-        cache.set(key, found, TIMEOUT)
-    return found
 
 
 def panel_html(request, lesson, render) -> str:

@@ -151,15 +151,15 @@ def url_in_remembered_language(context, url_name):
 
 class SharedCacheNode(CacheNode):
     """Django's ``{% cache %}``, for a fragment with a CSRF token in it (``home.csrf_fragments``):
-    rendered with the placeholder as the token, and served with the visitor's own."""
+    rendered with the mark as the token, and served with the visitor's own."""
 
     def render(self, context):
-        from home.csrf_fragments import fill, placeholder
+        from home.csrf_fragments import fill, token_mark
 
         request = context.get("request")
         if request is None:
             return self.nodelist.render(context)
-        with context.push(csrf_token=placeholder()):
+        with context.push(csrf_token=token_mark()):
             html = super().render(context)
         return fill(request, html)
 

@@ -7,7 +7,7 @@ from bs4 import BeautifulSoup
 from django.core.cache import caches
 from django.test import Client
 
-from home.csrf_fragments import placeholder
+from home.csrf_fragments import token_mark
 
 pytestmark = pytest.mark.django_db
 
@@ -37,9 +37,9 @@ def test_the_kept_header_and_panel_carry_the_visitors_own_token(teacher, groep_a
     second = tokens(client.get(lesson.url))  # the header and the panel now come from the cache
     assert "/account/uitloggen/" in second and f"/mijn-groepen/{groep_a.pk}/vandaag-gegeven/" in second
     for action, token in second.items():
-        assert token != placeholder() and len(token) == 64 and token.isalnum(), action
+        assert token != token_mark() and len(token) == 64 and token.isalnum(), action
     assert set(first.values()).isdisjoint(second.values())  # masked anew, as Django does
-    assert placeholder().encode() not in client.get(lesson.url).content
+    assert token_mark().encode() not in client.get(lesson.url).content
 
 
 def test_nothing_kept_holds_a_visitors_token(teacher, other_teacher, groep_a, tree):
@@ -48,7 +48,7 @@ def test_nothing_kept_holds_a_visitors_token(teacher, other_teacher, groep_a, tr
     for user in (teacher, other_teacher, teacher):
         handed_out |= set(tokens(signed_in(user).get(lesson.url)).values())
     kept = " ".join(str(value) for value in kept_values())
-    assert placeholder() in kept  # the fragments are kept ...
+    assert token_mark() in kept  # the fragments are kept ...
     assert not any(token in kept for token in handed_out)  # ... without anybody's token
 
 
@@ -65,7 +65,7 @@ def test_signing_out_from_the_kept_header_works_with_csrf_checks(teacher, tree):
 def test_a_forged_token_is_still_refused(teacher, tree):
     client = signed_in(teacher)
     client.get(tree["lessons"][0].url)
-    assert client.post("/account/uitloggen/", {"csrfmiddlewaretoken": placeholder()}).status_code == 403
+    assert client.post("/account/uitloggen/", {"csrfmiddlewaretoken": token_mark()}).status_code == 403
 
 
 def test_logging_from_the_kept_panel_works_with_csrf_checks(teacher, groep_a, tree):
