@@ -73,6 +73,18 @@ def test_a_post_counts_its_address_and_its_learner_in_one_round_trip(redis_cache
     assert counts == [1, 1, 3, 5]  # household 2 and 3, household 1, the address
 
 
+def test_behind_a_trusted_proxy_a_spoofed_forwarded_for_does_not_escape_the_address_limit(redis_cache, rf, settings):
+    settings.H5P_RATE_LIMIT_ADDRESS, settings.H5P_RATE_LIMIT_LEARNER = (2, 60), (100, 60)
+    settings.TRUSTED_PROXY_COUNT = 1
+    allowed = [
+        ratelimit.post_allowed(rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.5"), f"anon:{n}")
+        for n in range(3)
+    ]
+    assert allowed == [True, True, False]  # the address the proxy saw counts, not what the client wrote
+    other = rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.6")
+    assert ratelimit.post_allowed(other, "anon:9")
+
+
 def test_the_limit_fails_open_while_redis_is_down(monkeypatch):
     backend = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
     monkeypatch.setattr(ratelimit, "cache", backend)

@@ -143,6 +143,24 @@ def test_one_client_flooding_under_fresh_identities_is_cut_off_at_the_address_li
     assert post(client, xapi_url(), {"statement": completed()}, REMOTE_ADDR="198.51.100.8").status_code == 201
 
 
+@pytest.mark.parametrize("body", [
+    b'{"statement": ' * 200 + b"1" + b"}" * 200,  # nested far deeper than any statement
+    b'{"statement": {"verb": "\\ud800"}}',  # a lone surrogate
+    b'{"statement": {"result": {"score": {"raw": 1e999999}}}}',  # a number no float holds
+    b"\xff\xfe not JSON",
+])
+def test_malformed_posts_are_refused_without_counting_against_the_address(activity, anon, settings, body):
+    """A malformed post stores nothing, so it is refused (400, in Dutch) before the rate limit
+    counts it: a client cannot use them to lock its school's address out."""
+    settings.H5P_RATE_LIMIT_ADDRESS = (2, 60)
+    for _ in range(5):
+        response = post(anon, xapi_url(), body, REMOTE_ADDR="198.51.100.9")
+        assert response.status_code == 400 and response.json()["error"]
+    assert not H5PStatement.objects.exists()
+    statuses = [post(anon, xapi_url(), {"statement": completed()}, REMOTE_ADDR="198.51.100.9").status_code for _ in range(3)]
+    assert statuses == [201, 201, 429]
+
+
 def test_one_learner_is_limited_on_their_own(activity, anon, settings):
     settings.H5P_RATE_LIMIT_LEARNER = (5, 60)
     statuses = [_state_post(anon, n).status_code for n in range(7)]

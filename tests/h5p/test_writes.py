@@ -1,6 +1,8 @@
 """One xAPI post, one database round trip (``h5p.writes``): all rows or none, the same values
 as the ORM stores, and the attempt's model signals sent once."""
 
+import threading
+
 import pytest
 from django.db import IntegrityError, connection
 from django.db.models.signals import post_save, pre_save
@@ -74,3 +76,36 @@ def test_a_row_that_fails_stores_nothing_at_all():
         writes.insert_attempt(attempt, [broken], [result])
     assert not H5PAttempt.objects.exists()
     assert not H5PStatement.objects.exists() and not H5PAttemptResult.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_posts_racing_from_many_threads_are_all_stored_each_with_its_own_rows():
+    """Eight clients posting at once, five attempts each with two sub-questions: every attempt is
+    stored with exactly its own statements and results (no id taken from another's insert)."""
+    from django.db import connection as default_connection
+
+    activity = make_activity(slug="zc")
+    errors, start = [], threading.Barrier(8)
+
+    def client(n):
+        try:
+            start.wait(10)
+            for _ in range(5):
+                record(activity, f"household:{n}", completed(raw=1, max=2), [child(1), child(2, right=False)])
+        except Exception as error:  # noqa: BLE001 - the assertion below reports it
+            errors.append(error)
+        finally:
+            default_connection.close()
+
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    assert errors == []
+    assert H5PAttempt.objects.count() == 40
+    for attempt in H5PAttempt.objects.all():
+        statements = H5PStatement.objects.filter(attempt=attempt)
+        assert statements.count() == 3
+        assert set(statements.values_list("learner_key", flat=True)) == {attempt.learner_key}
+        assert H5PAttemptResult.objects.filter(attempt=attempt).count() == 2
