@@ -12,23 +12,30 @@ from django.db import transaction
 TIMEOUT = 10 * 60  # a backstop; saving or deleting the activity forgets it at once
 
 
-def _key(slug: str) -> str:
+def cache_key(slug: str) -> str:
     return f"h5p:activity:{slug}"
 
 
 def get(slug: str):
     """The ``H5PActivity`` with ``slug``, or None."""
+    return found(slug, cache.get(cache_key(slug)))
+
+
+def found(slug: str, cached):
+    """``get`` for a caller that read ``cache_key(slug)`` itself, together with other keys in
+    one round trip (the xAPI view, with its rate counts): ``cached`` is what it read (None: a
+    miss, so the row comes from the database and is kept)."""
     from .models import H5PActivity
 
-    activity = cache.get(_key(slug))
+    activity = cached
     if activity is None:
         activity = H5PActivity.objects.filter(slug=slug).first()
         if activity is not None:
-            cache.set(_key(slug), activity, TIMEOUT)
+            cache.set(cache_key(slug), activity, TIMEOUT)
     return activity
 
 
 def forget(*slugs) -> None:
-    keys = [_key(slug) for slug in slugs if slug]
+    keys = [cache_key(slug) for slug in slugs if slug]
     cache.delete_many(keys)
     transaction.on_commit(lambda: cache.delete_many(keys))

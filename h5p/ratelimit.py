@@ -73,16 +73,28 @@ def post_allowed(request, learner_key):
     """Count one post for this client address and for this learner (both limits, as
     ``address_allowed`` and ``learner_allowed``); with Redis in one round trip. False once
     over either limit."""
+    return count_and_read(request, learner_key)[0]
+
+
+def count_and_read(request, learner_key, read_key=None):
+    """Count one post against the limits, its address and (unless ``learner_key`` is None) its
+    learner, and read ``read_key`` from the cache alongside: with Redis all in one round trip
+    (``read_and_count_hits`` of ``home.resilient_cache``), with any other cache one call each.
+    Returns ``(allowed, value)``: value None on a miss; allowed True while the cache is down."""
     address_limit, address_window = conf.get("H5P_RATE_LIMIT_ADDRESS")
     learner_limit, learner_window = conf.get("H5P_RATE_LIMIT_LEARNER")
-    count_hits = getattr(cache, "count_hits", None)
-    if count_hits is None:
-        return address_allowed(request) & learner_allowed(learner_key)  # both count, whatever the first says
-    keys = {
-        _key("address", client_address(request), address_window): address_window + 1,
-        _key("learner", learner_key, learner_window): learner_window + 1,
-    }
-    counts = count_hits(keys)
+    read_and_count = getattr(cache, "read_and_count_hits", None)
+    if read_and_count is None:
+        allowed = address_allowed(request)
+        if learner_key is not None:
+            allowed &= learner_allowed(learner_key)  # both count, whatever the first says
+        return allowed, (None if read_key is None else cache.get(read_key))
+    keys = {_key("address", client_address(request), address_window): address_window + 1}
+    limits = [address_limit]
+    if learner_key is not None:
+        keys[_key("learner", learner_key, learner_window)] = learner_window + 1
+        limits.append(learner_limit)
+    value, counts = read_and_count(read_key, keys)
     if counts is None:
-        return True  # the cache is unreachable: fail open
-    return counts[0] <= address_limit and counts[1] <= learner_limit
+        return True, None  # the cache is unreachable: fail open
+    return all(count <= limit for count, limit in zip(counts, limits, strict=True)), value

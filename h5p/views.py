@@ -237,45 +237,46 @@ def _too_many():
     return response
 
 
-def _counted_and_allowed(request, learner) -> bool:
-    """Count a well-formed post against the limits (``ratelimit``): its address, and its learner
-    if there is one, in one cache round trip. A malformed post is refused before it counts: it
-    stores nothing, and checking it costs less than the count."""
-    if learner is None:
-        return ratelimit.address_allowed(request)
-    return ratelimit.post_allowed(request, learner)
+def _activity_counted(request, slug, learner):
+    """The activity a post names, and whether the post is within the limits (``ratelimit``).
+
+    The post counts against its address, and its learner if there is one; the activity row is
+    read from the cache in the same round trip (``activity_cache``), because on a post each
+    round trip costs about as much as the work. A malformed post is refused before this: it
+    does not count, and checking it costs less than the count. A post to an activity that does
+    not exist counts too (probing slugs is posting)."""
+    allowed, cached = ratelimit.count_and_read(request, learner, activity_cache.cache_key(slug))
+    return activity_cache.found(slug, cached), allowed
 
 
 @require_POST
 def xapi(request, slug):
     """Receive a statement (with optional sub-statements) from the embedding page's bridge."""
-    activity = activity_cache.get(slug)
-    if activity is None:
-        raise Http404
     try:
         submission = parse_submission(request.body)
     except StatementInvalid as exc:
         return _bad(str(exc), exc.status)
     learner = _learner(request)
-    if not _counted_and_allowed(request, learner):
+    activity, allowed = _activity_counted(request, slug, learner)
+    if not allowed:
         return _too_many()
+    if activity is None:
+        raise Http404
     if learner is None:
         return _bad(_("Resultaten kunnen hier niet worden bewaard."), 403)
     attempt = record_statement(activity, learner, submission)
-    return remember_anonymous(
-        request, _json({"stored": True, "attempt": attempt.pk if attempt else None}, status=201)
-    )
+    return remember_anonymous(request, _json({"stored": True, "attempt": attempt.pk if attempt else None}, status=201))
 
 
 @never_cache
 @require_http_methods(["GET", "POST"])
 def state(request, slug):
     """Resume state of the current learner: GET returns it, POST replaces it (max 64 KB)."""
-    activity = activity_cache.get(slug)
-    if activity is None:
-        raise Http404
     learner = _learner(request)
     if request.method == "GET":
+        activity = activity_cache.get(slug)
+        if activity is None:
+            raise Http404
         data = None
         if learner is not None and not getattr(request, "_h5p_new_anon", None):
             data = saved_state(activity, learner)
@@ -284,8 +285,11 @@ def state(request, slug):
         data = parse_state(request.body)
     except StatementInvalid as exc:
         return _bad(str(exc), exc.status)
-    if not _counted_and_allowed(request, learner):
+    activity, allowed = _activity_counted(request, slug, learner)
+    if not allowed:
         return _too_many()
+    if activity is None:
+        raise Http404
     if learner is None:
         return _bad(_("Een tussenstand kan hier niet worden bewaard."), 403)
     save_state(activity, learner, data)

@@ -178,13 +178,26 @@ class ResilientRedisCache(ResilientCacheMixin, RedisCache):
     def count_hits(self, timeouts: dict, version=None):
         """``count_hit`` for each key of ``timeouts`` (key -> seconds), all in one round trip.
         Returns the new counts in the same order, or None without Redis."""
+        return self.read_and_count_hits(None, timeouts, version=version)[1]
+
+    def read_and_count_hits(self, read_key, timeouts: dict, version=None):
+        """``get(read_key)`` (when given) and ``count_hits(timeouts)`` in the same round trip: an
+        xAPI post needs its activity row and its rate counts, and each round trip costs a post
+        about as much as the work it does. Returns ``(value, counts)``; ``(None, None)`` without
+        Redis."""
 
         def call():
             full_keys = [(self.make_and_validate_key(key, version=version), int(t)) for key, t in timeouts.items()]
             pipeline = self._cache.get_client(full_keys[0][0], write=True).pipeline(transaction=False)
+            if read_key is not None:
+                pipeline.get(self.make_and_validate_key(read_key, version=version))
             for full_key, seconds in full_keys:
                 pipeline.set(full_key, 0, ex=seconds, nx=True)
                 pipeline.incr(full_key)
-            return pipeline.execute()[1::2]
+            replies = pipeline.execute()
+            if read_key is None:
+                return None, replies[1::2]
+            raw = replies[0]
+            return (None if raw is None else self._cache._serializer.loads(raw)), replies[2::2]
 
-        return self._guard(call, None)
+        return self._guard(call, (None, None))

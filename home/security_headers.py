@@ -18,8 +18,8 @@ Responses that already carry a policy (the H5P player and package files send the
 ``sandbox`` policy) are left alone by django-csp.
 """
 
-from csp.constants import SELF, UNSAFE_INLINE
-from csp.middleware import CSPMiddleware, PolicyParts
+from csp.constants import HEADER, SELF, UNSAFE_INLINE
+from csp.middleware import CheckableLazyObject, CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.urls import reverse
 
@@ -34,8 +34,19 @@ def _h5p_player_prefix() -> str:
 class BounceCSPMiddleware(CSPMiddleware):
     """django-csp's middleware with the per-request additions described above."""
 
+    def process_response(self, request, response):
+        """django-csp builds both policies for every response, also for one that carries its
+        own (each xAPI post's JSON answer, the H5P player): that work is skipped here."""
+        if HEADER in response and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            if getattr(request, "_csp_nonce", None) is None:  # as django-csp: no nonce after this
+                request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
+            return response
+        return super().process_response(request, response)
+
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
+        if report_only and not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None):
+            return parts  # no report-only policy: nothing to add to
         frames = [request.build_absolute_uri(_h5p_player_prefix()), *settings.CSP_VIDEO_FRAME_ORIGINS]
         replace, update = {"frame-src": frames}, {}
         if request.path_info.startswith(ADMIN_PREFIX):

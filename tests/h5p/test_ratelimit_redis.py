@@ -77,7 +77,9 @@ def test_behind_a_trusted_proxy_a_spoofed_forwarded_for_does_not_escape_the_addr
     settings.H5P_RATE_LIMIT_ADDRESS, settings.H5P_RATE_LIMIT_LEARNER = (2, 60), (100, 60)
     settings.TRUSTED_PROXY_COUNT = 1
     allowed = [
-        ratelimit.post_allowed(rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.5"), f"anon:{n}")
+        ratelimit.post_allowed(
+            rf.post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=f"6.6.6.{n}, 203.0.113.5"), f"anon:{n}"
+        )
         for n in range(3)
     ]
     assert allowed == [True, True, False]  # the address the proxy saw counts, not what the client wrote
@@ -86,7 +88,9 @@ def test_behind_a_trusted_proxy_a_spoofed_forwarded_for_does_not_escape_the_addr
 
 
 def test_the_limit_fails_open_while_redis_is_down(monkeypatch):
-    backend = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
+    backend = ResilientRedisCache(
+        "redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}}
+    )
     monkeypatch.setattr(ratelimit, "cache", backend)
     assert all(ratelimit._hit("learner", "user:7", 1, 60) for _ in range(3))
     request = type("Request", (), {"META": {"REMOTE_ADDR": "192.0.2.7"}})()
@@ -114,3 +118,83 @@ def test_the_redis_client_is_built_once_per_pool_and_shared_by_calls(redis_cache
         redis.Redis.__init__ = before
     assert len(built) == 1
     assert client.ttl("t:1:k") > 0
+
+
+def _sent_to_redis(monkeypatch):
+    """Every round trip to Redis, as the list of commands it carried."""
+    sent = []
+    real_execute, real_command = redis.client.Pipeline.execute, redis.Redis.execute_command
+
+    def execute(pipeline, *args, **kwargs):
+        sent.append([command[0][0] for command in pipeline.command_stack])
+        return real_execute(pipeline, *args, **kwargs)
+
+    def execute_command(client, *args, **options):
+        sent.append([args[0]])
+        return real_command(client, *args, **options)
+
+    monkeypatch.setattr(redis.client.Pipeline, "execute", execute)
+    monkeypatch.setattr(redis.Redis, "execute_command", execute_command)
+    return sent
+
+
+@pytest.mark.django_db
+def test_a_post_reads_its_activity_and_counts_both_limits_in_one_round_trip(redis_cache, monkeypatch, teacher):
+    """The activity row (``h5p.activity_cache``) travels in the pipeline of the rate counts: a
+    warm post makes one round trip to Redis, and a changed activity is read afresh."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from h5p import activity_cache
+    from h5p.models import H5PAttempt
+
+    from .packages import make_activity
+    from .test_xapi import completed, post, xapi_url
+
+    backend, client = redis_cache
+    monkeypatch.setattr(activity_cache, "cache", backend)
+    activity = make_activity(slug="zc")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(teacher)
+    browser.get(reverse("h5p:csrf"))
+    assert post(browser, xapi_url(), {"statement": completed()}).status_code == 201  # a miss: kept
+    sent = _sent_to_redis(monkeypatch)
+    assert post(browser, xapi_url(), {"statement": completed()}).status_code == 201
+    assert sent == [["GET", "SET", "INCRBY", "SET", "INCRBY"]]
+    assert H5PAttempt.objects.count() == 2
+
+    activity.title = "Zelfcheck, nieuw"
+    activity.save()  # forgets the kept row (signals), in Redis too
+    sent.clear()
+    assert post(browser, xapi_url(), {"statement": completed()}).status_code == 201
+    assert sent[0] == ["GET", "SET", "INCRBY", "SET", "INCRBY"] and ["SET"] in sent[1:]  # read afresh, kept again
+    assert backend.get(activity_cache.cache_key("zc")).title == "Zelfcheck, nieuw"
+
+    sent.clear()
+    assert post(browser, xapi_url("bestaat-niet"), {"statement": completed()}).status_code == 404
+    assert sent == [["GET", "SET", "INCRBY", "SET", "INCRBY"]]  # counted: probing slugs is posting
+    assert H5PAttempt.objects.count() == 3
+
+
+@pytest.mark.django_db
+def test_posts_are_stored_while_redis_is_down(monkeypatch, teacher):
+    """Without Redis the activity comes from the database and the limits fail open: no result lost."""
+    from django.test import Client
+    from django.urls import reverse
+
+    from h5p import activity_cache
+    from h5p.models import H5PAttempt
+
+    from .packages import make_activity
+    from .test_xapi import completed, post, xapi_url
+
+    down = ResilientRedisCache("redis://127.0.0.1:1/0", {"KEY_PREFIX": "t", "OPTIONS": {"socket_connect_timeout": 0.2}})
+    monkeypatch.setattr(ratelimit, "cache", down)
+    monkeypatch.setattr(activity_cache, "cache", down)
+    make_activity(slug="zc")
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(teacher)
+    browser.get(reverse("h5p:csrf"))
+    assert [post(browser, xapi_url(), {"statement": completed()}).status_code for _ in range(3)] == [201] * 3
+    assert H5PAttempt.objects.count() == 3
+    assert post(browser, xapi_url("bestaat-niet"), {"statement": completed()}).status_code == 404

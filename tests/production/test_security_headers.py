@@ -112,3 +112,46 @@ def test_language_cookie_is_same_site_and_http_only(client, tree):
     assert cookie.value == "en"
     assert cookie["samesite"] == "Lax"
     assert cookie["httponly"]
+
+
+def test_answers_with_a_policy_of_their_own_are_left_alone_without_building_the_sites(
+    client, module_with_h5p, monkeypatch
+):
+    """The player and each JSON answer (an xAPI post's, a token's) send their own policy;
+    django-csp would still build the site's policy twice for each. A page still gets it."""
+    import csp.middleware
+
+    built = []
+    real = csp.middleware.build_policy
+    monkeypatch.setattr(
+        csp.middleware, "build_policy", lambda *a, **k: built.append(k.get("report_only", False)) or real(*a, **k)
+    )
+    module, activity = module_with_h5p
+    player = client.get(f"/h5p/speler/{activity.slug}/")
+    token = client.get("/h5p/csrf/")
+    assert player.headers["Content-Security-Policy"].startswith("sandbox ")
+    assert token.headers["Content-Security-Policy"] == "default-src 'none'; frame-ancestors 'none'"
+    assert built == []
+    page = client.get(f"/h5p/activiteit/{activity.slug}/")
+    assert_strict_front_end(page)
+    assert built == [False, True]  # the page's policy, and the (empty) report-only one
+    assert "Content-Security-Policy-Report-Only" not in page.headers
+
+
+def test_a_nonce_asked_for_after_the_policy_was_sent_is_refused(rf):
+    """As django-csp: once a response has gone out, a late nonce would not be in its policy."""
+    from csp.exceptions import CSPNonceError
+    from django.http import JsonResponse
+
+    from home.security_headers import BounceCSPMiddleware
+
+    middleware = BounceCSPMiddleware(lambda request: None)
+    for own_policy in (True, False):
+        request = rf.get("/h5p/csrf/")
+        middleware.process_request(request)
+        response = JsonResponse({})
+        if own_policy:
+            response["Content-Security-Policy"] = "default-src 'none'"
+        middleware.process_response(request, response)
+        with pytest.raises(CSPNonceError):
+            str(request.csp_nonce)
