@@ -198,3 +198,36 @@ def test_posts_are_stored_while_redis_is_down(monkeypatch, teacher):
     assert [post(browser, xapi_url(), {"statement": completed()}).status_code for _ in range(3)] == [201] * 3
     assert H5PAttempt.objects.count() == 3
     assert post(browser, xapi_url("bestaat-niet"), {"statement": completed()}).status_code == 404
+
+
+def test_racing_posts_over_the_limit_let_exactly_the_limit_through(redis_cache, rf, settings):
+    """Sixteen threads post at once for one learner from one address: the counters in Redis
+    (SET NX and INCR, no read-then-write) let exactly the limit through."""
+    import threading
+
+    settings.H5P_RATE_LIMIT_ADDRESS, settings.H5P_RATE_LIMIT_LEARNER = (100, 60), (5, 60)
+    start, results = threading.Barrier(16), []
+
+    def client_post():
+        request = rf.post("/h5p/xapi/zc/", REMOTE_ADDR="192.0.2.7")
+        start.wait()
+        results.append(ratelimit.count_and_read(request, "household:1", "h5p:activity:zc")[0])
+
+    threads = [threading.Thread(target=client_post) for _ in range(16)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False] * 11 + [True] * 5
+
+
+def test_a_post_without_a_learner_counts_only_its_address_with_the_read(redis_cache, rf, settings, monkeypatch):
+    backend, client = redis_cache
+    settings.H5P_RATE_LIMIT_ADDRESS = (2, 60)
+    backend.set("h5p:activity:zc", {"row": 1}, 30)
+    sent = _sent_to_redis(monkeypatch)
+    request = rf.post("/", REMOTE_ADDR="192.0.2.8")
+    answers = [ratelimit.count_and_read(request, None, "h5p:activity:zc") for _ in range(3)]
+    assert answers == [(True, {"row": 1}), (True, {"row": 1}), (False, {"row": 1})]
+    assert sent == [["GET", "SET", "INCRBY"]] * 3
+    assert not client.keys("t:*h5p:rate:learner:*")
