@@ -35,6 +35,6 @@ def accept_invitation(request, token):
             )
         except ValidationError as error:
             return render(request, "accounts/invitation_invalid.html", {"error": error.messages[0]}, status=410)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="accounts.backends.UserBackend")
         return redirect(resolve_url(ACCEPTED_URL))
     return render(request, "accounts/invitation_accept.html", {"form": form, "invitation": invitation})

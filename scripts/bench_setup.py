@@ -8,15 +8,15 @@ import secrets
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.auth.models import Group
-from django.contrib.sessions.backends.db import SessionStore
 
 from h5p.models import H5PStatement
+from home.sessions import SessionStore
 from lessons.models import ClassLessonPage, CourseModulePage, HomeModulePage
 
 teacher = Group.objects.get(name=settings.TEACHERS_GROUP).user_set.filter(is_active=True).order_by("pk").first()
 session = SessionStore()
 session[SESSION_KEY] = str(teacher.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+session[BACKEND_SESSION_KEY] = "accounts.backends.UserBackend"
 session[HASH_SESSION_KEY] = teacher.get_session_auth_hash()
 session.create()
 module = next(m for m in HomeModulePage.objects.live().order_by("path") if "h5p" in {b.block_type for s in m.steps for b in s.value["content"]})

@@ -124,7 +124,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend with the user row read by SQL built once per process (accounts.backends).
+    "accounts.backends.UserBackend",
 ]
 # Django's rules with Dutch messages of our own (accounts.password_validation).
 AUTH_PASSWORD_VALIDATORS = [
@@ -204,7 +205,8 @@ VERSION_KEYS = ["bounce:content-version", "bounce:roles-version", "rollout:data-
 # Security defaults that hold everywhere; production adds HTTPS-only settings.
 SESSION_COOKIE_HTTPONLY = True
 # Sessions in the database, never in the cache alone: logins keep working while Redis is down.
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# Database sessions whose row is read by SQL built once per process (home.sessions).
+SESSION_ENGINE = "home.sessions"
 CSRF_COOKIE_HTTPONLY = False  # Wagtail's admin reads the token from the cookie
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"

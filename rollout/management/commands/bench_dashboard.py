@@ -96,7 +96,7 @@ class Command(BaseCommand):
         # then logs an access from an unknown address (PostgreSQL refuses "unknown" as an inet).
         session = import_module(settings.SESSION_ENGINE).SessionStore()
         session[SESSION_KEY] = user._meta.pk.value_to_string(user)
-        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[BACKEND_SESSION_KEY] = "accounts.backends.UserBackend"
         session[HASH_SESSION_KEY] = user.get_session_auth_hash()
         session.save()
         client.cookies[settings.SESSION_COOKIE_NAME] = session.session_key
