@@ -74,7 +74,7 @@ def manage(env, *args, capture=False):
 def gunicorn_command(port) -> list[str]:
     """Two worker processes with threads (gthread): a request waiting on PostgreSQL or Redis no
     longer holds a whole worker, which capped xAPI posts at about 30/s with sync workers."""
-    return [GUNICORN, "bounce.wsgi:application", "-w", "2", "-k", "gthread", "--threads", THREADS,
+    return [GUNICORN, "bounce.wsgi:application", "-c", "python:bounce.gunicorn_conf", "-w", "2", "-k", "gthread", "--threads", THREADS,
             "-b", f"127.0.0.1:{port}", "--log-level", "warning", "--chdir", str(BASE)]
 
 

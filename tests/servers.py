@@ -110,7 +110,7 @@ def app_servers(count: int = 2, env: dict | None = None, workers: int = 1, share
             log_path = workdir / f"server-{number}.log"
             log = log_path.open("wb")
             process = subprocess.Popen(  # noqa: S603 (fixed arguments)
-                [str(GUNICORN), "bounce.wsgi:application", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+                [str(GUNICORN), "bounce.wsgi:application", "-c", "python:bounce.gunicorn_conf", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
                  "--chdir", str(BASE_DIR), "--log-level", "warning", "--timeout", "60"],
                 env=server_environment(env, cache_dir, secret_key), stdout=log, stderr=subprocess.STDOUT, cwd=BASE_DIR,
             )
