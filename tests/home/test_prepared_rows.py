@@ -72,3 +72,12 @@ def test_one_query_per_read_and_a_bad_value_refused_as_the_orm_refuses_it(teache
 def test_only_the_lookups_it_knows():
     with pytest.raises(ValueError, match="kent de lookup"):
         RowByLookups("accounts.User", "email__icontains")
+
+
+@pytest.mark.parametrize("value", [2**70, -(2**70), 2**63, "٣", "３", "1_0"])
+def test_huge_numbers_and_unicode_digits_as_the_orm_takes_them(teacher, value):
+    """Out of the column's range: no row, as the ORM (not SQLite's OverflowError). Unicode digits
+    and underscores: whatever int() makes of them, as the ORM."""
+    model = type(teacher)
+    expected = model.objects.filter(pk=value).first()
+    assert RowByLookups("accounts.User", "pk").get(value) == expected
