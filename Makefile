@@ -44,9 +44,14 @@ run: setup
 # Browser tests run in a pytest process of their own: they need transactional tests with
 # serialized rollback (Wagtail's root page, locales and roles come from migrations), which
 # pytest-django only restores reliably when no ordinary test ran before them in the process.
+# Both runs are spread over TEST_WORKERS processes (pytest-xdist), each with a test database of
+# its own. --dist loadgroup hands tests out in the order pytest-django puts them (transactional
+# ones last), so in every process no ordinary test runs after a transactional test emptied the
+# database; a module that empties a shared Redis database is one xdist_group, in one process.
+TEST_WORKERS ?= 2
 test: setup $(CHROMIUM)
-	$(PY) -m pytest -m "not browser"
-	$(PY) -m pytest -m browser
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadgroup
 
 # Debian's wrk for the HTTP benchmark (scripts/bench_http.py), installed like Chromium.
 /usr/bin/wrk:

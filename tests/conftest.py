@@ -124,3 +124,38 @@ def _empty_cache():
     caches["versioned"].clear()
     yield
     caches["versioned"].clear()
+
+
+TRANSACTIONAL_FIXTURES = {
+    "transactional_db",
+    "live_server",
+    "django_db_reset_sequences",
+    "django_db_serialized_rollback",
+}
+_emptied_by = []
+
+
+def _database_use(item):
+    """None, "plain" (rolled back, sees what migrations wrote) or "transactional" (flushed after)."""
+    marker = item.get_closest_marker("django_db")
+    fixtures = set(getattr(item, "fixturenames", ()))
+    if (marker and marker.kwargs.get("transaction")) or fixtures & TRANSACTIONAL_FIXTURES:
+        return "transactional"
+    if marker or "db" in fixtures:
+        return "plain"
+    return None
+
+
+def pytest_runtest_setup(item):
+    """A transactional test empties the database when it ends (the rows migrations wrote
+    included: locales, roles, Wagtail's root page), so in one process no plain database test may
+    come after one. pytest-django orders them so, and ``make test``'s ``--dist loadgroup`` keeps
+    that order in every xdist process; a schedule that breaks it fails here, saying why, instead
+    of as a missing locale."""
+    use = _database_use(item)
+    if use == "plain" and _emptied_by:
+        pytest.fail(
+            f"{item.nodeid} runs after {_emptied_by[0]}, which emptied the database: run transactional tests last"
+        )
+    if use == "transactional" and not _emptied_by:
+        _emptied_by.append(item.nodeid)

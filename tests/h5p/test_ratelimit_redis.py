@@ -11,6 +11,8 @@ from h5p import ratelimit
 from home.resilient_cache import ResilientRedisCache
 
 REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "redis://127.0.0.1:6379/9")
+# One xdist worker runs this module: its tests empty Redis database 9.
+pytestmark = pytest.mark.xdist_group("redis-db-9")
 
 
 @pytest.fixture

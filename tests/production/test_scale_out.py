@@ -23,7 +23,8 @@ from tests.factories import CoordinatorFactory, TeacherFactory
 from tests.lessons import factories as lf
 from tests.servers import Visitor, app_servers, server_logs, with_production_password
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# One xdist worker runs this module: its servers and tests flush Redis database 11 between tests.
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.xdist_group("redis-db-11")]
 
 REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/11")
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's (tests.servers.with_production_password)
