@@ -112,6 +112,10 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL through Django's backend with a health check that reads the socket instead of
+# asking the server ``SELECT 1`` on every request (home.postgresql).
+POSTGRESQL_ENGINES = {"django.db.backends.postgresql": "home.postgresql"}
+DATABASES["default"]["ENGINE"] = POSTGRESQL_ENGINES.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite's default deferred transactions fail a write at once with "database is locked" when
     # another connection wrote since the transaction began reading (a lesson logged while the H5P
