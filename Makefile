@@ -45,13 +45,14 @@ run: setup
 # serialized rollback (Wagtail's root page, locales and roles come from migrations), which
 # pytest-django only restores reliably when no ordinary test ran before them in the process.
 # Both runs are spread over TEST_WORKERS processes (pytest-xdist), each with a test database of
-# its own. --dist loadgroup hands tests out in the order pytest-django puts them (transactional
-# ones last), so in every process no ordinary test runs after a transactional test emptied the
-# database; a module that empties a shared Redis database is one xdist_group, in one process.
+# its own. --dist load hands tests out in the order pytest-django puts them (transactional ones
+# last), so in every process no ordinary test runs after a transactional test emptied the
+# database (tests/conftest.py checks). A module that empties a Redis database takes one per
+# process (tests/redis_databases.py).
 TEST_WORKERS ?= 2
 test: setup $(CHROMIUM)
-	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist loadgroup
-	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist loadgroup
+	$(PY) -m pytest -m "not browser" -n $(TEST_WORKERS) --dist load
+	$(PY) -m pytest -m browser -n $(TEST_WORKERS) --dist load
 
 # Debian's wrk for the HTTP benchmark (scripts/bench_http.py), installed like Chromium.
 /usr/bin/wrk:

@@ -149,7 +149,7 @@ def _database_use(item):
 def pytest_runtest_setup(item):
     """A transactional test empties the database when it ends (the rows migrations wrote
     included: locales, roles, Wagtail's root page), so in one process no plain database test may
-    come after one. pytest-django orders them so, and ``make test``'s ``--dist loadgroup`` keeps
+    come after one. pytest-django orders them so, and ``make test``'s ``--dist load`` keeps
     that order in every xdist process; a schedule that breaks it fails here, saying why, instead
     of as a missing locale."""
     use = _database_use(item)

@@ -9,10 +9,9 @@ import redis
 
 from h5p import ratelimit
 from home.resilient_cache import ResilientRedisCache
+from tests import redis_databases
 
-REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL", "redis://127.0.0.1:6379/9")
-# One xdist worker runs this module: its tests empty Redis database 9.
-pytestmark = pytest.mark.xdist_group("redis-db-9")
+REDIS_URL = os.environ.get("RATELIMIT_REDIS_URL") or redis_databases.url(9)  # emptied by the tests
 
 
 @pytest.fixture

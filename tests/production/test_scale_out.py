@@ -19,14 +19,14 @@ from wagtail.models import Page
 from schools import conf as schools_conf
 from schools import schoolyear
 from schools.models import Groep, HouseholdModuleProgress, School, SchoolStatus
+from tests import redis_databases
 from tests.factories import CoordinatorFactory, TeacherFactory
 from tests.lessons import factories as lf
 from tests.servers import Visitor, app_servers, server_logs, with_production_password
 
-# One xdist worker runs this module: its servers and tests flush Redis database 11 between tests.
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), pytest.mark.xdist_group("redis-db-11")]
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL", "redis://127.0.0.1:6379/11")
+REDIS_URL = os.environ.get("SCALE_OUT_REDIS_URL") or redis_databases.url(11)  # emptied between tests
 PASSWORD = "correct-horse-battery"  # tests.factories.UserFactory's (tests.servers.with_production_password)
 LOGIN = "/account/inloggen/"
 WRONG_CODE = "WWWW-WWWW"
