@@ -105,17 +105,24 @@ TEMPLATES = [
 ]
 
 # Database: SQLite by default so a bare machine can run the site; PostgreSQL via DATABASE_URL.
+def with_site_backend(database: dict) -> dict:
+    """A parsed ``DATABASE_URL`` with PostgreSQL through ``home.postgresql``: Django's backend,
+    with a health check that reads the socket instead of asking ``SELECT 1`` on every request.
+    Production's settings use it too."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        database["ENGINE"] = "home.postgresql"
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
+    "default": with_site_backend(
+        dj_database_url.config(
+            default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "60")),
+            conn_health_checks=True,
+        )
     )
 }
-# PostgreSQL through Django's backend with a health check that reads the socket instead of
-# asking the server ``SELECT 1`` on every request (home.postgresql).
-POSTGRESQL_ENGINES = {"django.db.backends.postgresql": "home.postgresql"}
-DATABASES["default"]["ENGINE"] = POSTGRESQL_ENGINES.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite's default deferred transactions fail a write at once with "database is locked" when
     # another connection wrote since the transaction began reading (a lesson logged while the H5P

@@ -36,13 +36,14 @@ if not WAGTAILADMIN_BASE_URL:
     WAGTAILADMIN_BASE_URL = f"https://{ALLOWED_HOSTS[0]}"
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        env.required("DATABASE_URL"),
-        conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
-        conn_health_checks=True,
+    "default": with_site_backend(
+        dj_database_url.parse(
+            env.required("DATABASE_URL"),
+            conn_max_age=env.integer("DB_CONN_MAX_AGE", 60),
+            conn_health_checks=True,
+        )
     )
 }
-DATABASES["default"]["ENGINE"] = POSTGRESQL_ENGINES.get(DATABASES["default"]["ENGINE"], DATABASES["default"]["ENGINE"])
 
 REDIS_URL = os.environ.get("REDIS_URL", "").strip()
 if REDIS_URL and not REDIS_URL.startswith(("redis://", "rediss://", "unix://")):
