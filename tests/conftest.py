@@ -126,6 +126,19 @@ def _empty_cache():
     caches["versioned"].clear()
 
 
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in Dutch. LocaleMiddleware leaves the last request's language active on
+    the thread, so after a request for an Arabic page the next test's ``reverse()`` would build
+    ``/ar/...`` addresses (which the carers-only language middleware then redirects)."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
 TRANSACTIONAL_FIXTURES = {
     "transactional_db",
     "live_server",
