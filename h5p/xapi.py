@@ -121,14 +121,18 @@ def load_json(body, limit=MAX_BODY_BYTES):
 
 def parse_submission(body):
     """A POSTed ``{"statement": {...}, "children": [...]}`` -> ``Submission``."""
-    return parse_payload(load_json(body))
+    return _submission(load_json(body))  # load_json has walked the tree once already
 
 
 def parse_payload(payload):
     """An already decoded payload -> ``Submission`` (also used by code that builds statements)."""
+    _check_tree(payload)
+    return _submission(payload)
+
+
+def _submission(payload):
     if not isinstance(payload, dict) or "statement" not in payload:
         raise StatementInvalid(_("Verwacht een JSON-object met “statement”."))
-    _check_tree(payload)
     children = payload.get("children") or []
     if not isinstance(children, list):
         raise StatementInvalid(_("“children” moet een lijst zijn."))
