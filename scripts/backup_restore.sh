@@ -36,16 +36,15 @@ echo "backup: $(du -h "$DUMP" | cut -f1) in $DUMP"
 psql "$ADMIN_URL" -qAt -c "SET client_min_messages = warning" -c "DROP DATABASE IF EXISTS \"$RESTORE_DB\"" -c "CREATE DATABASE \"$RESTORE_DB\""
 pg_restore --no-owner --exit-on-error --dbname="$RESTORE_URL" "$DUMP"
 
-# One line per table: name, rows, checksum of the rows' text in a fixed order.
+# One line per table (name, rows, checksum of the rows' text in a fixed order) and per sequence.
 TABLE_FINGERPRINTS="
 DO \$\$ DECLARE t text; r record; BEGIN
   FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename LOOP
     EXECUTE format('SELECT count(*) AS n, coalesce(md5(string_agg(x::text, E''\\n'' ORDER BY x::text)), ''-'') AS sum FROM %I x', t) INTO r;
     RAISE NOTICE 'table % % %', t, r.n, r.sum;
   END LOOP;
-  FOR t IN SELECT sequencename FROM pg_sequences WHERE schemaname = 'public' ORDER BY sequencename LOOP
-    EXECUTE format('SELECT coalesce(last_value, 0) AS n FROM pg_sequences WHERE schemaname = ''public'' AND sequencename = %L', t) INTO r;
-    RAISE NOTICE 'sequence % %', t, r.n;
+  FOR r IN SELECT sequencename, coalesce(last_value, 0) AS n FROM pg_sequences WHERE schemaname = 'public' ORDER BY 1 LOOP
+    RAISE NOTICE 'sequence % %', r.sequencename, r.n;
   END LOOP;
 END \$\$;"
 fingerprints() { psql "$1" -qAt -c "$TABLE_FINGERPRINTS" 2>&1 | sed -n 's/^NOTICE:  //p'; }

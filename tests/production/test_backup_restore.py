@@ -15,8 +15,8 @@ from tests.production.test_project import BASE_DIR, run_manage
 
 SERVER = os.environ.get("RESTORE_TEST_SERVER_URL", "postgres://postgres@127.0.0.1:5432")
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
-SOURCE_URL = f"{SERVER}/h_restore_source_{WORKER}"
-RESTORE_URL = f"{SERVER}/h_restore_target_{WORKER}"
+SOURCE_DB, RESTORE_DB = f"h_restore_source_{WORKER}", f"h_restore_target_{WORKER}"
+SOURCE_URL, RESTORE_URL = f"{SERVER}/{SOURCE_DB}", f"{SERVER}/{RESTORE_DB}"
 SCRIPT = BASE_DIR / "scripts" / "backup_restore.sh"
 
 # Rows written through the ORM, as the site writes them (a separate process: the source is not
@@ -40,9 +40,10 @@ H5PStatement.objects.create(activity=activity, learner_key="household:8f3a", ver
 """
 
 
-def _admin(sql):
+def _drop_both_databases():
     with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
-        connection.execute(sql)
+        for name in (SOURCE_DB, RESTORE_DB):
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _query(url, sql, params=()):
@@ -60,9 +61,9 @@ def _run(env=None, path_prefix=None):
 @pytest.fixture(scope="module")
 def source_database():
     """A database of its own, migrated and holding real-shaped rows; dropped afterwards."""
-    for name in (SOURCE_URL, RESTORE_URL):
-        _admin(f'DROP DATABASE IF EXISTS "{name.rsplit("/", 1)[1]}"')
-    _admin(f'CREATE DATABASE "{SOURCE_URL.rsplit("/", 1)[1]}"')
+    _drop_both_databases()
+    with psycopg.connect(f"{SERVER}/postgres", autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{SOURCE_DB}"')
     env = {"DATABASE_URL": SOURCE_URL}
     for args in (("migrate", "--noinput"), ("shell", "-c", REAL_SHAPED_ROWS)):
         result = run_manage(*args, env_overrides=env)
@@ -70,8 +71,7 @@ def source_database():
     # A sequence well past its rows (deleted rows): a restore must not restart it at the max id.
     _query(SOURCE_URL, "SELECT setval('schools_school_id_seq', 5000000000)")
     yield SOURCE_URL
-    for name in (SOURCE_URL, RESTORE_URL):
-        _admin(f'DROP DATABASE IF EXISTS "{name.rsplit("/", 1)[1]}" WITH (FORCE)')
+    _drop_both_databases()
 
 
 def test_a_restore_brings_back_every_table_and_sequence_unchanged(source_database):
@@ -115,7 +115,7 @@ def test_a_restore_into_the_source_database_is_refused_before_anything_is_droppe
 
 
 def test_a_source_that_cannot_be_read_is_a_clear_error(source_database):
-    target = ("SELECT oid FROM pg_database WHERE datname = %s", [RESTORE_URL.rsplit("/", 1)[1]])
+    target = ("SELECT oid FROM pg_database WHERE datname = %s", [RESTORE_DB])
     before = _query(f"{SERVER}/postgres", *target)
     result = _run({"SOURCE_URL": f"{SERVER}/h_restore_missing_{WORKER}"})
     assert result.returncode == 2
