@@ -42,8 +42,12 @@ def child(n, right=True, text=None):
             "definition": {"description": {"nl": text or f"Vraag {n}"}, "interactionType": "choice"},
         },
         "context": {"contextActivities": {"parent": [{"id": OBJECT}]}},
-        "result": {"score": {"min": 0, "max": 1, "raw": int(right), "scaled": int(right)}, "success": right,
-                   "completion": True, "response": "1"},
+        "result": {
+            "score": {"min": 0, "max": 1, "raw": int(right), "scaled": int(right)},
+            "success": right,
+            "completion": True,
+            "response": "1",
+        },
     }
 
 
@@ -72,7 +76,11 @@ def xapi_url(slug="zc"):
 
 
 def test_statement_starts_attempt_with_sub_question_rows(activity, csrf_client, teacher):
-    response = post(csrf_client, xapi_url(), {"statement": completed(raw=1, max=2), "children": [child(1), {"statement": child(2, right=False)}]})
+    response = post(
+        csrf_client,
+        xapi_url(),
+        {"statement": completed(raw=1, max=2), "children": [child(1), {"statement": child(2, right=False)}]},
+    )
     assert response.status_code == 201
     attempt = H5PAttempt.objects.get()
     assert attempt.learner_key == f"user:{teacher.pk}" and attempt.audience == "user"
@@ -80,7 +88,11 @@ def test_statement_starts_attempt_with_sub_question_rows(activity, csrf_client, 
     assert attempt.completion is True and attempt.success is False
     assert attempt.duration.total_seconds() == 12
     assert attempt.package == activity.current_package
-    rows = list(H5PAttemptResult.objects.filter(attempt=attempt).order_by("question").values_list("question", "success", "scaled_score"))
+    rows = list(
+        H5PAttemptResult.objects.filter(attempt=attempt)
+        .order_by("question")
+        .values_list("question", "success", "scaled_score")
+    )
     assert rows == [("Vraag 1", True, 1.0), ("Vraag 2", False, 0.0)]
     # Every statement is stored raw, exactly as sent.
     raws = list(H5PStatement.objects.filter(attempt=attempt).values_list("raw", flat=True))
@@ -110,7 +122,10 @@ def test_statements_without_result_or_with_parent_make_no_attempt(activity, csrf
 def test_each_finished_go_is_a_new_attempt(activity, csrf_client):
     post(csrf_client, xapi_url(), {"statement": completed(raw=1)})
     post(csrf_client, xapi_url(), {"statement": completed(raw=2, verb="answered")})
-    assert list(H5PAttempt.objects.order_by("created_at", "pk").values_list("raw_score", "verb")) == [(1, "completed"), (2, "answered")]
+    assert list(H5PAttempt.objects.order_by("created_at", "pk").values_list("raw_score", "verb")) == [
+        (1, "completed"),
+        (2, "answered"),
+    ]
 
 
 BAD_STATEMENTS = {
@@ -121,7 +136,10 @@ BAD_STATEMENTS = {
     "verb_not_iri": ({"statement": {"verb": {"id": "completed"}, "object": {"id": OBJECT}}}, "verb.id"),
     "no_object": ({"statement": {"verb": {"id": VERB + "completed"}}}, "object.id"),
     "score_text": ({"statement": completed(score={"raw": "veel", "max": 2})}, "getal"),
-    "score_nan": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "http://x"}, "result": {"score": {"raw": NaN, "max": 2}}}}', "geen geldige JSON"),
+    "score_nan": (
+        '{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/completed"}, "object": {"id": "http://x"}, "result": {"score": {"raw": NaN, "max": 2}}}}',
+        "geen geldige JSON",
+    ),
     "scaled_out_of_range": ({"statement": completed(score={"raw": 1, "max": 2, "scaled": 3})}, "tussen 0 en 1"),
     "raw_above_max": ({"statement": completed(score={"raw": 5, "max": 2})}, "groter dan"),
     "negative_max": ({"statement": completed(score={"raw": -5, "max": -2})}, "negatief"),
@@ -129,7 +147,10 @@ BAD_STATEMENTS = {
     "bad_duration": ({"statement": completed(duration="twaalf seconden")}, "ISO 8601"),
     "children_not_list": ({"statement": completed(), "children": {"a": 1}}, "lijst"),
     "bad_child": ({"statement": completed(), "children": [{"verb": {"id": VERB + "answered"}}]}, "object.id"),
-    "nan_elsewhere": ('{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/attempted"}, "object": {"id": "http://x"}, "context": {"extensions": {"x": Infinity}}}}', "geen geldige JSON"),
+    "nan_elsewhere": (
+        '{"statement": {"verb": {"id": "http://adlnet.gov/expapi/verbs/attempted"}, "object": {"id": "http://x"}, "context": {"extensions": {"x": Infinity}}}}',
+        "geen geldige JSON",
+    ),
     "nul_character": ({"statement": {**completed(), "object": {"id": "http://x\u0000y"}}}, "NUL"),
     "context_not_object": ({"statement": {**completed(), "context": "x"}}, "context"),
 }
@@ -142,6 +163,27 @@ def test_bad_statement_gets_400_with_reason_and_stores_nothing(activity, csrf_cl
     assert response.status_code == 400
     assert reason in response.json()["error"]
     assert not H5PStatement.objects.exists() and not H5PAttempt.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("payload", "reason"),
+    [
+        ({"statement": {**completed(), "object": {"id": "http://x/\ud800"}}}, "surrogaat"),
+        ({"statement": completed(), "children": [{"extensions": {"\udfff": 1}}]}, "surrogaat"),
+        ({"statement": {**completed(), "object": {"id": "http://x\u0000y"}}}, "NUL"),
+        (
+            {"statement": {**completed(), "context": {"extensions": {"x": json.loads("[" * 500 + "]" * 500)}}}},
+            "te diep genest",
+        ),
+    ],
+)
+def test_a_payload_built_in_code_is_checked_as_a_posted_body_is(payload, reason):
+    """``parse_payload`` (statements built by code, not posted) walks the tree itself: the
+    endpoint's ``parse_submission`` leaves that walk to ``load_json``."""
+    from h5p.xapi import StatementInvalid, parse_payload
+
+    with pytest.raises(StatementInvalid, match=reason):
+        parse_payload(payload)
 
 
 def test_too_many_children_and_too_large(activity, csrf_client):
@@ -176,7 +218,12 @@ def test_anonymous_learner_gets_signed_cookie_and_keeps_it(activity):
     forged.cookies["bounce_h5p_learner"] = "00000000-0000-0000-0000-000000000000"
     forged.get(reverse("h5p:csrf"))
     post(forged, xapi_url(), {"statement": completed()})
-    assert H5PAttempt.objects.exclude(learner_key__in=keys).exclude(learner_key="anon:00000000-0000-0000-0000-000000000000").count() == 1
+    assert (
+        H5PAttempt.objects.exclude(learner_key__in=keys)
+        .exclude(learner_key="anon:00000000-0000-0000-0000-000000000000")
+        .count()
+        == 1
+    )
 
 
 def household_resolver(request):
@@ -193,8 +240,12 @@ def test_pluggable_resolver_household_and_fallback(activity, rf, teacher):
         assert resolve_learner(request) == f"user:{teacher.pk}"  # falls back to the default
         client = Client()
         client.get(reverse("h5p:activity", args=["zc"]))
-        client.post(xapi_url(), json.dumps({"statement": completed()}), content_type="application/json",
-                    HTTP_X_TEST_HOUSEHOLD="1")
+        client.post(
+            xapi_url(),
+            json.dumps({"statement": completed()}),
+            content_type="application/json",
+            HTTP_X_TEST_HOUSEHOLD="1",
+        )
         assert H5PAttempt.objects.get().audience == "household"
     with override_settings(H5P_LEARNER_RESOLVER="tests.h5p.test_xapi.household_resolver", H5P_LEARNER_FALLBACK=False):
         request = rf.get("/")
@@ -233,7 +284,9 @@ def test_statement_query_count_does_not_grow_with_sub_questions(activity, csrf_c
     post(csrf_client, xapi_url(), {"statement": completed()})  # reads the activity once (h5p.activity_cache)
     for n in (1, 30):
         with django_assert_max_num_queries(7):
-            response = post(csrf_client, xapi_url(), {"statement": completed(), "children": [child(i) for i in range(n)]})
+            response = post(
+                csrf_client, xapi_url(), {"statement": completed(), "children": [child(i) for i in range(n)]}
+            )
         assert response.status_code == 201
     assert H5PAttemptResult.objects.count() == 31
 
@@ -253,7 +306,11 @@ def test_posts_read_the_activity_from_the_cache_and_see_a_new_package_at_once(ac
     assert not [q for q in captured.captured_queries if 'FROM "h5p_h5pactivity"' in q["sql"]]
     new = import_package(io.BytesIO(build_package(title="Zelfcheck")), filename="v2.h5p", activity=activity)
     assert post(csrf_client, xapi_url(), {"statement": completed()}).status_code == 201
-    assert H5PAttempt.objects.order_by("-pk").first().package_id == new.pk != H5PAttempt.objects.order_by("pk").first().package_id
+    assert (
+        H5PAttempt.objects.order_by("-pk").first().package_id
+        == new.pk
+        != H5PAttempt.objects.order_by("pk").first().package_id
+    )
 
 
 def test_a_renamed_or_deleted_activity_is_not_served_from_the_cache(activity, csrf_client):
