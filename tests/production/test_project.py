@@ -63,6 +63,18 @@ def test_production_refuses_a_short_secret_key_and_a_bad_redis_url():
     assert redis.returncode != 0 and "REDIS_URL" in redis.stderr
 
 
+def test_whitenoise_comes_right_after_the_security_middleware_in_production():
+    """As WhiteNoise's documentation asks: static files skip every other middleware but still get
+    the security headers (HSTS, nosniff) SecurityMiddleware adds."""
+    code = "from django.conf import settings; print(' '.join(settings.MIDDLEWARE[:2]))"
+    result = run_manage("shell", "-v0", "-c", code, env_overrides=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.middleware.security.SecurityMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+    ]
+
+
 def test_production_uses_redis_when_redis_url_is_set():
     code = (
         "from django.conf import settings; from django.core.cache import caches;"
